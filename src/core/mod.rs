@@ -1,0 +1,9 @@
+//! The pure core: case model, case file text, request splitting and (later)
+//! calendars, catalogues, rules and the letter composer. Nothing here touches
+//! files, the clock or the GUI; functions that need "today" take it as an argument.
+
+pub mod calendar;
+pub mod case;
+pub mod case_file;
+pub mod splitter;
+pub mod text;

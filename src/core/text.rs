@@ -1,0 +1,116 @@
+//! Text helpers shared by the splitter, the composer and the exports.
+
+/// The encoding a pasted or saved request text turned out to be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8, with or without a byte order mark.
+    Utf8,
+    /// UTF-16 with a byte order mark (as saved by some Windows editors).
+    Utf16,
+    /// Not UTF-8: read as Windows-1252, the usual "ANSI" of UK Windows.
+    Windows1252,
+}
+
+/// Decodes request text from any of the encodings a caseworker's files are
+/// likely to be in. Never fails: bytes that are not UTF-8 or UTF-16 are read
+/// as Windows-1252.
+pub fn decode_text(bytes: &[u8]) -> (String, TextEncoding) {
+    if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        return (
+            String::from_utf8_lossy(rest).into_owned(),
+            TextEncoding::Utf8,
+        );
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
+        return (decode_utf16(rest, u16::from_le_bytes), TextEncoding::Utf16);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        return (decode_utf16(rest, u16::from_be_bytes), TextEncoding::Utf16);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), TextEncoding::Utf8),
+        Err(_) => (
+            bytes.iter().map(|&b| windows_1252_char(b)).collect(),
+            TextEncoding::Windows1252,
+        ),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| read([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+fn windows_1252_char(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        other => char::from(other),
+    }
+}
+
+/// Wraps text to `width` columns, prefixing every line with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(indent);
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The first `max` characters of a single-line version of `text`, with "…" if cut.
+pub fn ellipsis(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_ansi_text_is_read_with_its_curly_quotes() {
+        let (text, encoding) = decode_text(b"\x93Hello\x94 \x96 \xa3600");
+        assert_eq!(text, "“Hello” – £600");
+        assert_eq!(encoding, TextEncoding::Windows1252);
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read() {
+        let bytes = [0xff, 0xfe, b'H', 0, b'i', 0];
+        assert_eq!(decode_text(&bytes), ("Hi".to_string(), TextEncoding::Utf16));
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(wrap("one two three", 7, "> "), "> one two\n> three\n");
+        assert_eq!(ellipsis("a  b\nc", 10), "a b c");
+        assert_eq!(ellipsis("abcdefghij", 5), "abcd…");
+    }
+}
