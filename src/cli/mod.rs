@@ -1,6 +1,7 @@
 //! The command line. With no subcommand the GUI opens (when built with the
 //! `gui` feature); each subcommand lives in its own file.
 
+mod check;
 mod deadline;
 mod new;
 mod show;
@@ -43,6 +44,8 @@ pub enum Command {
     New(new::NewArgs),
     /// Print a readable summary of a case.
     Show(show::ShowArgs),
+    /// Check a case against the law (exit 0 clean, 1 blocking findings, 2 error).
+    Check(check::CheckArgs),
     /// Compute a statutory deadline (first line: the due date, YYYY-MM-DD).
     Deadline(deadline::DeadlineArgs),
 }
@@ -84,6 +87,7 @@ pub fn run(command: Command) -> CliResult {
         Command::New(args) => new::run(&args, &mut out),
         Command::Show(args) => show::run(&args, &mut out),
         Command::Deadline(args) => deadline::run(&args, &mut out),
+        Command::Check(args) => check::run(&args, &mut out),
     }
 }
 

@@ -5,5 +5,7 @@
 pub mod calendar;
 pub mod case;
 pub mod case_file;
+pub mod catalogue;
+pub mod rules;
 pub mod splitter;
 pub mod text;

@@ -1,0 +1,1031 @@
+//! The legal checks: `assess` reads a case against its regime's catalogue and
+//! the statutory calendar and returns findings. It never panics, whatever the
+//! case holds. Explanations live in `assets/law/findings.ron`.
+
+pub mod ncnd_text;
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{
+    CalendarError, CaseDates, HolidayCalendar, WorkingCalendar, case_dates, clock_rules,
+};
+use super::case::{Case, Claim, Decision, ExtensionReason, Regime, WholeRequestRefusal};
+use super::catalogue::{Catalogue, Catalogues, Entry, EntryKind, HarmTest, Status};
+use ncnd_text::{SCOPE_COVERAGE_THRESHOLD, giveaways, scope_coverage};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The letter must not go out like this.
+    Blocking,
+    /// Worth fixing; the letter can go.
+    Warning,
+    /// For information.
+    Info,
+}
+
+impl Severity {
+    /// "blocking", "warning", "info".
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Blocking => "blocking",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Whether the case is being drafted or checked for sending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Work in progress: undecided questions are only noted.
+    Drafting,
+    /// Ready to send: everything must be decided.
+    Final,
+}
+
+/// The stable code of each check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// A claim id not in the case's catalogue.
+    UnknownExemption,
+    /// A claim id from another regime's catalogue.
+    WrongRegime,
+    /// No harm text where the test needs it.
+    HarmMissing,
+    /// No likelihood where the test needs it.
+    LikelihoodMissing,
+    /// "Would be likely to" where the exception needs "would".
+    LikelihoodTooLow,
+    /// A qualified provision without a complete public interest test.
+    PitMissing,
+    /// A public interest test on an absolute provision.
+    PitOnAbsolute,
+    /// NCND under an exemption with no NCND provision.
+    NcndWithoutProvision,
+    /// An NCND decision with no claim.
+    NcndWithoutClaim,
+    /// An NCND provision used to withhold information.
+    NcndProvisionOutsideNcnd,
+    /// s.23(5) without s.24(2).
+    S23WithoutS24,
+    /// Wording that confirms or denies within NCND.
+    NcndConfirms,
+    /// The letter changes with the private `held` note.
+    NcndLeak,
+    /// Withholding with no claim.
+    RefusalWithoutClaim,
+    /// An empty answer, explanation or scope.
+    AnswerMissing,
+    /// The same exemption twice in one question.
+    DuplicateClaim,
+    /// A cost refusal with no advice.
+    CostLimitWithoutAdvice,
+    /// A cost estimate inside the limit.
+    CostWithinLimit,
+    /// A repeated-request refusal without the earlier reference.
+    RepeatedWithoutReference,
+    /// No requester name or address.
+    RequesterMissing,
+    /// A question not decided.
+    Undecided,
+    /// Responded, or would respond today, after the deadline.
+    LateResponse,
+    /// The deadline is within three working days.
+    DeadlineNear,
+    /// An extension the regime does not allow.
+    InvalidExtension,
+    /// The clock is stopped.
+    ClockStopped,
+    /// The count leaves the bank holiday data.
+    DatesOutsideCalendar,
+    /// Questions answered while the whole request is refused.
+    WholeRequestWithAnswers,
+}
+
+impl Code {
+    /// Every code.
+    pub const ALL: [Code; 27] = [
+        Code::UnknownExemption,
+        Code::WrongRegime,
+        Code::HarmMissing,
+        Code::LikelihoodMissing,
+        Code::LikelihoodTooLow,
+        Code::PitMissing,
+        Code::PitOnAbsolute,
+        Code::NcndWithoutProvision,
+        Code::NcndWithoutClaim,
+        Code::NcndProvisionOutsideNcnd,
+        Code::S23WithoutS24,
+        Code::NcndConfirms,
+        Code::NcndLeak,
+        Code::RefusalWithoutClaim,
+        Code::AnswerMissing,
+        Code::DuplicateClaim,
+        Code::CostLimitWithoutAdvice,
+        Code::CostWithinLimit,
+        Code::RepeatedWithoutReference,
+        Code::RequesterMissing,
+        Code::Undecided,
+        Code::LateResponse,
+        Code::DeadlineNear,
+        Code::InvalidExtension,
+        Code::ClockStopped,
+        Code::DatesOutsideCalendar,
+        Code::WholeRequestWithAnswers,
+    ];
+
+    /// The stable text code, e.g. `pit-missing`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::UnknownExemption => "unknown-exemption",
+            Code::WrongRegime => "wrong-regime",
+            Code::HarmMissing => "harm-missing",
+            Code::LikelihoodMissing => "likelihood-missing",
+            Code::LikelihoodTooLow => "likelihood-too-low",
+            Code::PitMissing => "pit-missing",
+            Code::PitOnAbsolute => "pit-on-absolute",
+            Code::NcndWithoutProvision => "ncnd-without-provision",
+            Code::NcndWithoutClaim => "ncnd-without-claim",
+            Code::NcndProvisionOutsideNcnd => "ncnd-provision-outside-ncnd",
+            Code::S23WithoutS24 => "s23-without-s24",
+            Code::NcndConfirms => "ncnd-confirms",
+            Code::NcndLeak => "ncnd-leak",
+            Code::RefusalWithoutClaim => "refusal-without-claim",
+            Code::AnswerMissing => "answer-missing",
+            Code::DuplicateClaim => "duplicate-claim",
+            Code::CostLimitWithoutAdvice => "cost-limit-without-advice",
+            Code::CostWithinLimit => "cost-within-limit",
+            Code::RepeatedWithoutReference => "repeated-without-reference",
+            Code::RequesterMissing => "requester-missing",
+            Code::Undecided => "undecided",
+            Code::LateResponse => "late-response",
+            Code::DeadlineNear => "deadline-near",
+            Code::InvalidExtension => "invalid-extension",
+            Code::ClockStopped => "clock-stopped",
+            Code::DatesOutsideCalendar => "dates-outside-calendar",
+            Code::WholeRequestWithAnswers => "whole-request-with-answers",
+        }
+    }
+
+    /// Parses a text code.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == text.trim())
+    }
+
+    /// The severity of this code at a stage.
+    pub fn severity(self, stage: Stage) -> Severity {
+        match self {
+            Code::Undecided => match stage {
+                Stage::Drafting => Severity::Info,
+                Stage::Final => Severity::Blocking,
+            },
+            Code::UnknownExemption
+            | Code::WrongRegime
+            | Code::HarmMissing
+            | Code::LikelihoodMissing
+            | Code::PitMissing
+            | Code::NcndWithoutProvision
+            | Code::NcndWithoutClaim
+            | Code::NcndProvisionOutsideNcnd
+            | Code::NcndConfirms
+            | Code::NcndLeak
+            | Code::RefusalWithoutClaim
+            | Code::AnswerMissing
+            | Code::CostLimitWithoutAdvice
+            | Code::CostWithinLimit => Severity::Blocking,
+            Code::LikelihoodTooLow
+            | Code::PitOnAbsolute
+            | Code::S23WithoutS24
+            | Code::DuplicateClaim
+            | Code::RepeatedWithoutReference
+            | Code::RequesterMissing
+            | Code::LateResponse
+            | Code::DeadlineNear
+            | Code::InvalidExtension
+            | Code::DatesOutsideCalendar
+            | Code::WholeRequestWithAnswers => Severity::Warning,
+            Code::ClockStopped => Severity::Info,
+        }
+    }
+
+    /// The long explanation and its law, from the data file.
+    pub fn info(self) -> &'static FindingInfo {
+        finding_info(self)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The explanation of a code (from `assets/law/findings.ron`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FindingInfo {
+    /// The code.
+    pub code: String,
+    /// A short title.
+    pub title: String,
+    /// The law behind the check.
+    pub law: String,
+    /// Why it matters, in a trainer's words.
+    pub explanation: String,
+}
+
+const FINDINGS_RON: &str = include_str!("../../../assets/law/findings.ron");
+
+fn all_info() -> &'static [FindingInfo] {
+    static INFO: OnceLock<Vec<FindingInfo>> = OnceLock::new();
+    INFO.get_or_init(|| ron::from_str(FINDINGS_RON).unwrap_or_default())
+}
+
+fn finding_info(code: Code) -> &'static FindingInfo {
+    static EMPTY: OnceLock<FindingInfo> = OnceLock::new();
+    all_info()
+        .iter()
+        .find(|i| i.code == code.as_str())
+        .unwrap_or_else(|| EMPTY.get_or_init(FindingInfo::default))
+}
+
+/// Where in the case a finding points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Place {
+    /// The case as a whole (dates, requester).
+    Case,
+    /// The whole-request refusal.
+    WholeRequest,
+    /// A question's decision.
+    Question(u32),
+    /// One claim of a question (0-based index).
+    Claim(u32, usize),
+}
+
+impl Place {
+    /// The question number, if the place is in a question.
+    pub fn question(self) -> Option<u32> {
+        match self {
+            Place::Question(n) | Place::Claim(n, _) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// One problem or note about a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The stable code.
+    pub code: Code,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where it points.
+    pub place: Place,
+    /// One line saying what is wrong here.
+    pub message: String,
+}
+
+impl Finding {
+    /// The question it concerns, if any.
+    pub fn question(&self) -> Option<u32> {
+        self.place.question()
+    }
+
+    /// The long explanation.
+    pub fn explanation(&self) -> &'static str {
+        &self.code.info().explanation
+    }
+}
+
+/// Every finding about a case, ordered by place then severity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assessment {
+    /// The findings.
+    pub findings: Vec<Finding>,
+}
+
+impl Assessment {
+    /// True when any finding blocks sending.
+    pub fn has_blocking(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.severity == Severity::Blocking)
+    }
+
+    /// Findings of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// The codes found, for tests and summaries.
+    pub fn codes(&self) -> Vec<Code> {
+        self.findings.iter().map(|f| f.code).collect()
+    }
+
+    /// Findings about one question.
+    pub fn for_question(&self, number: u32) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(move |f| f.question() == Some(number))
+    }
+}
+
+/// What the checks need besides the case.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The regime catalogues.
+    pub catalogues: &'a Catalogues,
+    /// Bank holidays.
+    pub holidays: &'a HolidayCalendar,
+    /// Today's date (the checks never read the clock).
+    pub today: Date,
+    /// Drafting or final.
+    pub stage: Stage,
+    /// The cost limit in hours (18 for most authorities, 24 for central government).
+    pub cost_limit_hours: Option<f64>,
+}
+
+struct Collector {
+    stage: Stage,
+    findings: Vec<Finding>,
+}
+
+impl Collector {
+    fn add(&mut self, code: Code, place: Place, message: impl Into<String>) {
+        self.findings.push(Finding {
+            code,
+            severity: code.severity(self.stage),
+            place,
+            message: message.into(),
+        });
+    }
+}
+
+fn blank(text: Option<&str>) -> bool {
+    text.is_none_or(|t| t.trim().is_empty())
+}
+
+/// Checks a case and returns every finding.
+pub fn assess(case: &Case, context: &Context<'_>) -> Assessment {
+    let mut out = Collector {
+        stage: context.stage,
+        findings: Vec::new(),
+    };
+    let catalogue = context.catalogues.get(case.regime);
+
+    check_requester(case, &mut out);
+    check_dates(case, context, catalogue, &mut out);
+    if let Some(refusal) = &case.whole_request {
+        check_whole_request(case, refusal, context, &mut out);
+    }
+    for question in &case.questions {
+        check_question(
+            case,
+            question.number,
+            &question.decision,
+            context,
+            catalogue,
+            &mut out,
+        );
+    }
+    check_ncnd_against_other_answers(case, &mut out);
+
+    let mut findings = out.findings;
+    findings.sort_by_key(|f| (f.place, f.severity));
+    Assessment { findings }
+}
+
+fn check_requester(case: &Case, out: &mut Collector) {
+    let missing: Vec<&str> = [
+        ("name", case.requester.name.as_str()),
+        (
+            "address for correspondence",
+            case.requester.contact.as_str(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, value)| value.trim().is_empty())
+    .map(|(what, _)| what)
+    .collect();
+    if !missing.is_empty() {
+        out.add(
+            Code::RequesterMissing,
+            Place::Case,
+            format!("the requester's {} is not recorded", missing.join(" and ")),
+        );
+    }
+}
+
+fn check_whole_request(
+    case: &Case,
+    refusal: &WholeRequestRefusal,
+    context: &Context<'_>,
+    out: &mut Collector,
+) {
+    let environmental = case.regime.is_environmental();
+    let place = Place::WholeRequest;
+    match refusal {
+        WholeRequestRefusal::CostLimit {
+            estimate_hours,
+            explanation,
+            advice,
+            public_interest,
+            ..
+        } => {
+            if blank(advice.as_deref()) {
+                out.add(
+                    Code::CostLimitWithoutAdvice,
+                    place,
+                    "the cost refusal gives no advice on how to bring the request within the limit",
+                );
+            }
+            if explanation.trim().is_empty() {
+                out.add(
+                    Code::AnswerMissing,
+                    place,
+                    "the cost refusal does not explain the estimate",
+                );
+            }
+            let limit = match case.regime {
+                Regime::Foisa | Regime::Eisr => 40.0,
+                Regime::Foia | Regime::Eir => context.cost_limit_hours.unwrap_or(18.0),
+            };
+            if !environmental && *estimate_hours <= limit {
+                out.add(
+                    Code::CostWithinLimit,
+                    place,
+                    format!(
+                        "the estimate of {estimate_hours} hours is within the {limit}-hour limit"
+                    ),
+                );
+            }
+            if environmental && !public_interest.as_ref().is_some_and(|p| p.is_complete()) {
+                out.add(
+                    Code::PitMissing,
+                    place,
+                    "a request refused as manifestly unreasonable needs a public interest test (factors both ways and a conclusion)",
+                );
+            }
+        }
+        WholeRequestRefusal::Vexatious {
+            explanation,
+            public_interest,
+        } => {
+            if explanation.trim().is_empty() {
+                out.add(
+                    Code::AnswerMissing,
+                    place,
+                    "the vexatious refusal gives no reasons",
+                );
+            }
+            if environmental && !public_interest.as_ref().is_some_and(|p| p.is_complete()) {
+                out.add(
+                    Code::PitMissing,
+                    place,
+                    "a request refused as manifestly unreasonable needs a public interest test (factors both ways and a conclusion)",
+                );
+            }
+        }
+        WholeRequestRefusal::Repeated {
+            explanation,
+            earlier_reference,
+        } => {
+            if explanation.trim().is_empty() {
+                out.add(
+                    Code::AnswerMissing,
+                    place,
+                    "the repeated-request refusal gives no reasons",
+                );
+            }
+            if blank(earlier_reference.as_deref()) {
+                out.add(
+                    Code::RepeatedWithoutReference,
+                    place,
+                    "the earlier request this one repeats is not identified",
+                );
+            }
+            if environmental {
+                out.add(
+                    Code::WrongRegime,
+                    place,
+                    "the environmental regulations have no repeated-request ground; refuse under the manifestly unreasonable exception with a public interest test, as a vexatious refusal",
+                );
+            }
+        }
+    }
+    let answered: Vec<String> = case
+        .questions
+        .iter()
+        .filter(|q| q.decision != Decision::Undecided)
+        .map(|q| format!("Q{}", q.number))
+        .collect();
+    if !answered.is_empty() {
+        out.add(
+            Code::WholeRequestWithAnswers,
+            place,
+            format!(
+                "the whole request is refused, so the answers to {} will not be sent",
+                answered.join(", ")
+            ),
+        );
+    }
+}
+
+fn check_question(
+    case: &Case,
+    number: u32,
+    decision: &Decision,
+    context: &Context<'_>,
+    catalogue: &Catalogue,
+    out: &mut Collector,
+) {
+    let place = Place::Question(number);
+    match decision {
+        Decision::Undecided => {
+            if case.whole_request.is_none() {
+                out.add(Code::Undecided, place, "the question has no decision yet");
+            }
+            return;
+        }
+        Decision::Disclose { answer } => {
+            if answer.trim().is_empty() {
+                out.add(
+                    Code::AnswerMissing,
+                    place,
+                    "the answer to disclose is empty",
+                );
+            }
+        }
+        Decision::PartDisclose { answer, claims, .. } => {
+            if answer.trim().is_empty() {
+                out.add(Code::AnswerMissing, place, "the part to disclose is empty");
+            }
+            if claims.is_empty() {
+                out.add(
+                    Code::RefusalWithoutClaim,
+                    place,
+                    "part of the information is withheld but no exemption is cited",
+                );
+            }
+        }
+        Decision::Withhold { claims, .. } => {
+            if claims.is_empty() {
+                out.add(
+                    Code::RefusalWithoutClaim,
+                    place,
+                    "the information is withheld but no exemption is cited",
+                );
+            }
+        }
+        Decision::NotHeld { explanation, .. } => {
+            if explanation.trim().is_empty() {
+                out.add(
+                    Code::AnswerMissing,
+                    place,
+                    "there is no explanation of why the information is not held",
+                );
+            }
+        }
+        Decision::Ncnd { scope, claims, .. } => {
+            if scope.trim().is_empty() {
+                out.add(
+                    Code::AnswerMissing,
+                    place,
+                    "the scope of what is neither confirmed nor denied is empty",
+                );
+            }
+            if claims.is_empty() {
+                out.add(
+                    Code::NcndWithoutClaim,
+                    place,
+                    "neither confirm nor deny is chosen but no provision is cited",
+                );
+            }
+        }
+    }
+    let ncnd = matches!(decision, Decision::Ncnd { .. });
+    let mut seen = HashSet::new();
+    for (index, claim) in decision.claims().iter().enumerate() {
+        let claim_place = Place::Claim(number, index);
+        let Some(entry) = catalogue.find(&claim.exemption) else {
+            unknown_claim(case.regime, claim, claim_place, context.catalogues, out);
+            continue;
+        };
+        if !seen.insert(entry.id.clone()) {
+            out.add(
+                Code::DuplicateClaim,
+                claim_place,
+                format!("{} is claimed more than once", entry.id),
+            );
+        }
+        check_claim(claim, entry, ncnd, catalogue, claim_place, out);
+    }
+    if ncnd {
+        check_ncnd_decision(number, decision, catalogue, out);
+    }
+}
+
+fn unknown_claim(
+    regime: Regime,
+    claim: &Claim,
+    place: Place,
+    catalogues: &Catalogues,
+    out: &mut Collector,
+) {
+    let holders: Vec<Regime> = catalogues
+        .regimes_holding(&claim.exemption)
+        .into_iter()
+        .filter(|r| *r != regime)
+        .collect();
+    if let Some(other) = holders.first() {
+        // Ids repeat across the UK and Scottish laws with other meanings, so
+        // only suggest equivalents within one jurisdiction.
+        let same_jurisdiction = other.is_scottish() == regime.is_scottish();
+        let equivalents = catalogues
+            .get(*other)
+            .find(&claim.exemption)
+            .map(|e| {
+                e.equivalents
+                    .iter()
+                    .filter(|id| same_jurisdiction && catalogues.get(regime).get(id).is_some())
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let hint = match equivalents.as_slice() {
+            [] => String::new(),
+            ids => format!(
+                "; the {} equivalent is {}",
+                regime.short_name(),
+                ids.join(" or ")
+            ),
+        };
+        out.add(
+            Code::WrongRegime,
+            place,
+            format!(
+                "{} is a provision of the {}, but this case is under the {}{hint}",
+                claim.exemption,
+                other.law_title(),
+                regime.law_title()
+            ),
+        );
+    } else {
+        out.add(
+            Code::UnknownExemption,
+            place,
+            format!(
+                "\"{}\" is not in the {} catalogue",
+                claim.exemption,
+                regime.short_name()
+            ),
+        );
+    }
+}
+
+fn check_claim(
+    claim: &Claim,
+    entry: &Entry,
+    in_ncnd: bool,
+    catalogue: &Catalogue,
+    place: Place,
+    out: &mut Collector,
+) {
+    let name = entry.cite_with_title();
+    if entry.kind == EntryKind::WholeRequest {
+        out.add(
+            Code::UnknownExemption,
+            place,
+            format!(
+                "{} refuses a whole request; record it as a whole-request refusal, not a claim",
+                entry.id
+            ),
+        );
+        return;
+    }
+    if in_ncnd && catalogue.ncnd_provision_for(&entry.id).is_none() {
+        out.add(
+            Code::NcndWithoutProvision,
+            place,
+            format!("{name} has no provision to neither confirm nor deny"),
+        );
+    }
+    if !in_ncnd && entry.kind == EntryKind::NcndProvision {
+        let exemption = catalogue
+            .exemption_behind(entry)
+            .map(|e| format!("; to withhold information cite {}", e.id))
+            .unwrap_or_default();
+        out.add(
+            Code::NcndProvisionOutsideNcnd,
+            place,
+            format!(
+                "{} only removes the duty to confirm or deny{exemption}",
+                entry.id
+            ),
+        );
+    }
+    if (entry.test.needs_harm() || in_ncnd) && blank(claim.harm.as_deref()) {
+        let why = if in_ncnd && !entry.test.needs_harm() {
+            "say what confirming or denying would itself reveal"
+        } else {
+            "say what harm disclosure would cause"
+        };
+        out.add(Code::HarmMissing, place, format!("{name}: {why}"));
+    }
+    if entry.test.needs_likelihood() && claim.likelihood.is_none() {
+        let options = match entry.test {
+            HarmTest::AdverseEffect => "state that disclosure would adversely affect the interest",
+            HarmTest::SubstantialPrejudice => {
+                "choose 'would' or 'would be likely to' prejudice substantially"
+            }
+            _ => "choose 'would' or 'would be likely to'",
+        };
+        out.add(Code::LikelihoodMissing, place, format!("{name}: {options}"));
+    }
+    if entry.test == HarmTest::AdverseEffect
+        && claim.likelihood == Some(super::case::Likelihood::WouldBeLikely)
+    {
+        out.add(
+            Code::LikelihoodTooLow,
+            place,
+            format!(
+                "{name}: the exception needs harm that would happen, not harm that would be likely"
+            ),
+        );
+    }
+    match (entry.status, &claim.public_interest) {
+        (Status::Qualified, None) => out.add(
+            Code::PitMissing,
+            place,
+            format!("{name} is qualified: weigh the public interest both ways and conclude"),
+        ),
+        (Status::Qualified, Some(pit)) if !pit.is_complete() => {
+            let mut gaps = Vec::new();
+            if !pit.favouring_disclosure.iter().any(|f| !f.trim().is_empty()) {
+                gaps.push("no factor favouring disclosure");
+            }
+            if !pit.favouring_exemption.iter().any(|f| !f.trim().is_empty()) {
+                gaps.push("no factor favouring the exemption");
+            }
+            if pit.conclusion.trim().is_empty() {
+                gaps.push("no conclusion");
+            }
+            out.add(
+                Code::PitMissing,
+                place,
+                format!("{name}: the public interest test has {}", gaps.join(", ")),
+            );
+        }
+        (Status::Absolute, Some(_)) => out.add(
+            Code::PitOnAbsolute,
+            place,
+            format!("{name} is absolute; a public interest test suggests a balance the law does not ask for"),
+        ),
+        _ => {}
+    }
+}
+
+fn check_ncnd_decision(
+    number: u32,
+    decision: &Decision,
+    catalogue: &Catalogue,
+    out: &mut Collector,
+) {
+    let Decision::Ncnd {
+        scope,
+        claims,
+        advice,
+        ..
+    } = decision
+    else {
+        return;
+    };
+    let provisions: Vec<&str> = claims
+        .iter()
+        .filter_map(|c| catalogue.ncnd_provision_for(&c.exemption))
+        .map(|e| e.id.as_str())
+        .collect();
+    if provisions.contains(&"s23(5)") && !provisions.contains(&"s24(2)") {
+        out.add(
+            Code::S23WithoutS24,
+            Place::Question(number),
+            "section 23(5) is cited without section 24(2) in the alternative",
+        );
+    }
+    let mut texts: Vec<(String, Place)> = vec![(scope.clone(), Place::Question(number))];
+    for (index, claim) in claims.iter().enumerate() {
+        let place = Place::Claim(number, index);
+        if let Some(harm) = &claim.harm {
+            texts.push((harm.clone(), place));
+        }
+        if let Some(pit) = &claim.public_interest {
+            for factor in pit
+                .favouring_disclosure
+                .iter()
+                .chain(&pit.favouring_exemption)
+            {
+                texts.push((factor.clone(), place));
+            }
+            texts.push((pit.conclusion.clone(), place));
+        }
+    }
+    if let Some(advice) = advice {
+        texts.push((advice.clone(), Place::Question(number)));
+    }
+    for (text, place) in texts {
+        for hit in giveaways(&text) {
+            out.add(
+                Code::NcndConfirms,
+                place,
+                format!(
+                    "\"{}\" {} holding information in a neither-confirm-nor-deny response",
+                    hit.phrase,
+                    hit.giveaway.verb()
+                ),
+            );
+        }
+    }
+}
+
+/// Another question's answer that speaks about an NCND scope gives it away.
+fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
+    for ncnd_question in &case.questions {
+        let Decision::Ncnd { scope, .. } = &ncnd_question.decision else {
+            continue;
+        };
+        if scope.trim().is_empty() {
+            continue;
+        }
+        for other in &case.questions {
+            if other.number == ncnd_question.number {
+                continue;
+            }
+            let (answer, verb) = match &other.decision {
+                Decision::NotHeld { explanation, .. } => (explanation.as_str(), "says is not held"),
+                Decision::Disclose { answer } | Decision::PartDisclose { answer, .. } => {
+                    (answer.as_str(), "discloses")
+                }
+                _ => continue,
+            };
+            let text = format!("{} {}", other.text, answer);
+            if scope_coverage(scope, &text) >= SCOPE_COVERAGE_THRESHOLD {
+                out.add(
+                    Code::NcndConfirms,
+                    Place::Question(other.number),
+                    format!(
+                        "Q{} {verb} what Q{} neither confirms nor denies ({})",
+                        other.number,
+                        ncnd_question.number,
+                        super::text::ellipsis(scope, 60)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn working_days_between(calendar: &WorkingCalendar<'_>, from: Date, to: Date) -> Option<u32> {
+    let mut count = 0;
+    let mut day = from;
+    while day < to {
+        day = day.tomorrow().ok()?;
+        if calendar.is_working_day(day).ok()? {
+            count += 1;
+        }
+    }
+    Some(count)
+}
+
+fn check_dates(case: &Case, context: &Context<'_>, catalogue: &Catalogue, out: &mut Collector) {
+    let dates = match case_dates(context.holidays, case) {
+        Ok(dates) => dates,
+        Err(CalendarError::OutsideCoverage { date, first, last }) => {
+            out.add(
+                Code::DatesOutsideCalendar,
+                Place::Case,
+                format!("the count reaches {date}, outside the bank holiday data ({first}–{last})"),
+            );
+            return;
+        }
+    };
+    if let Some(stop) = &dates.clock.stopped {
+        out.add(Code::ClockStopped, Place::Case, stop.describe());
+        return;
+    }
+    let extension_valid = check_extension(case, &dates, catalogue, out);
+    let Some(standard) = &dates.response else {
+        return;
+    };
+    let due = match (&dates.extended, extension_valid) {
+        (Some(extended), true) => extended.due,
+        _ => standard.due,
+    };
+    let responded = case.responded_on;
+    let when = responded.unwrap_or(context.today);
+    if when > due {
+        let what = match responded {
+            Some(on) => format!("the response was sent on {on}"),
+            None => format!("no response has been sent and today is {}", context.today),
+        };
+        out.add(
+            Code::LateResponse,
+            Place::Case,
+            format!("{what}, after the deadline of {due}"),
+        );
+    } else if responded.is_none() {
+        let calendar = WorkingCalendar::for_regime(context.holidays, case.regime);
+        if let Some(left) = working_days_between(&calendar, context.today, due)
+            && left <= 3
+        {
+            out.add(
+                Code::DeadlineNear,
+                Place::Case,
+                format!(
+                    "the response is due on {due}, {left} working day{} from today",
+                    if left == 1 { "" } else { "s" }
+                ),
+            );
+        }
+    }
+}
+
+/// Reports an extension the regime does not allow; returns whether any
+/// recorded extension is valid.
+fn check_extension(
+    case: &Case,
+    dates: &CaseDates,
+    catalogue: &Catalogue,
+    out: &mut Collector,
+) -> bool {
+    let Some((reason, notified_on, extra)) = dates.clock.extension else {
+        return false;
+    };
+    let rules = clock_rules(case.regime);
+    let mut problems = Vec::new();
+    match &rules.extension {
+        None => problems.push(format!(
+            "{} allows no extension of time",
+            case.regime.short_name()
+        )),
+        Some(rule) if rule.reason != reason => problems.push(format!(
+            "{} allows an extension only because the request is {}, not for {}",
+            case.regime.short_name(),
+            rule.reason.label(),
+            reason.label()
+        )),
+        Some(rule) => {
+            let total = rules.response_days + extra;
+            if total > rule.max_total_days {
+                problems.push(format!(
+                    "{total} working days in all is more than the {} allowed",
+                    rule.max_total_days
+                ));
+            }
+        }
+    }
+    if let Some(standard) = &dates.response
+        && notified_on > standard.due
+    {
+        problems.push(format!(
+            "it was notified on {notified_on}, after the original deadline of {}",
+            standard.due
+        ));
+    }
+    if reason == ExtensionReason::PublicInterest {
+        let qualified_claimed = case.claims().any(|(_, claim)| {
+            catalogue
+                .find(&claim.exemption)
+                .is_some_and(|e| e.status == Status::Qualified)
+        });
+        if !qualified_claimed {
+            problems.push(
+                "a public interest extension needs a qualified exemption, and none is claimed"
+                    .to_string(),
+            );
+        }
+    }
+    if problems.is_empty() {
+        return true;
+    }
+    out.add(
+        Code::InvalidExtension,
+        Place::Case,
+        format!(
+            "the extension does not move the deadline: {}",
+            problems.join("; ")
+        ),
+    );
+    false
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,308 @@
+//! Reading text for wording that confirms or denies what an NCND response must
+//! not: phrase lists from `assets/law/ncnd-phrases.ron`, and the overlap between
+//! another answer and an NCND scope.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// The phrase lists.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NcndPhrases {
+    /// Phrases that assume the information is held.
+    pub confirms: Vec<String>,
+    /// Phrases that say it is not held.
+    pub denies: Vec<String>,
+    /// Words earlier in the same clause that make a hit hypothetical.
+    pub hedges: Vec<String>,
+    /// Words just after a hit that make it hypothetical ("if held").
+    pub after_hedges: Vec<String>,
+}
+
+const PHRASES_RON: &str = include_str!("../../../assets/law/ncnd-phrases.ron");
+
+/// The bundled phrase lists.
+pub fn phrases() -> &'static NcndPhrases {
+    static PHRASES: OnceLock<NcndPhrases> = OnceLock::new();
+    PHRASES.get_or_init(|| ron::from_str(PHRASES_RON).unwrap_or_default())
+}
+
+/// Which way a phrase gives the answer away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Giveaway {
+    /// It assumes the information is held.
+    Confirms,
+    /// It says the information is not held.
+    Denies,
+}
+
+impl Giveaway {
+    /// "confirms" or "denies".
+    pub fn verb(self) -> &'static str {
+        match self {
+            Giveaway::Confirms => "confirms",
+            Giveaway::Denies => "denies",
+        }
+    }
+}
+
+/// A phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseHit {
+    /// The phrase from the list.
+    pub phrase: String,
+    /// Which way it gives the answer away.
+    pub giveaway: Giveaway,
+    /// Byte offset in the lowercased text.
+    pub at: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\''
+}
+
+/// Byte offsets where `phrase` occurs in `text` as whole words.
+fn find_whole(text: &str, phrase: &str) -> Vec<usize> {
+    let mut hits = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(phrase) {
+        let at = from + found;
+        let end = at + phrase.len();
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+        if before_ok && after_ok {
+            hits.push(at);
+        }
+        from = at + phrase.len().max(1);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    hits
+}
+
+fn clause_before(text: &str, at: usize) -> &str {
+    let start = text[..at]
+        .rfind(['.', ';', ':', '!', '?', '\n'])
+        .map_or(0, |p| p + 1);
+    &text[start..at]
+}
+
+fn hedged(text: &str, hit_at: usize, hit_len: usize, phrases: &NcndPhrases) -> bool {
+    let before = clause_before(text, hit_at);
+    if phrases
+        .hedges
+        .iter()
+        .any(|h| !find_whole(before, h).is_empty())
+    {
+        return true;
+    }
+    let after_start = hit_at + hit_len;
+    let mut after_end = (after_start + 24).min(text.len());
+    while !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    let after = text[after_start..after_end].trim_start_matches([',', ' ', '(']);
+    phrases
+        .after_hedges
+        .iter()
+        .any(|h| after.starts_with(h.as_str()))
+}
+
+/// Every unhedged phrase in `text` that confirms or denies holding information.
+pub fn giveaways(text: &str) -> Vec<PhraseHit> {
+    let phrases = phrases();
+    let lower = text.to_lowercase().replace('’', "'");
+    let mut hits: Vec<PhraseHit> = Vec::new();
+    for (list, giveaway) in [
+        (&phrases.confirms, Giveaway::Confirms),
+        (&phrases.denies, Giveaway::Denies),
+    ] {
+        for phrase in list {
+            for at in find_whole(&lower, phrase) {
+                if !hedged(&lower, at, phrase.len(), phrases) {
+                    hits.push(PhraseHit {
+                        phrase: phrase.clone(),
+                        giveaway,
+                        at,
+                    });
+                }
+            }
+        }
+    }
+    // Keep the longest phrase at each place ("the information is held" over
+    // "information is held").
+    hits.sort_by_key(|h| (h.at, std::cmp::Reverse(h.phrase.len())));
+    let mut kept: Vec<PhraseHit> = Vec::new();
+    for hit in hits {
+        let overlaps = kept
+            .iter()
+            .any(|k| hit.at < k.at + k.phrase.len() && k.at < hit.at + hit.phrase.len());
+        if !overlaps {
+            kept.push(hit);
+        }
+    }
+    kept
+}
+
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "has",
+    "have",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "of",
+    "on",
+    "or",
+    "our",
+    "that",
+    "the",
+    "their",
+    "this",
+    "to",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "was",
+    "were",
+    "which",
+    "with",
+    "your",
+    "you",
+    "whether",
+    "information",
+    "held",
+    "hold",
+    "holds",
+    "about",
+    "all",
+    "relating",
+    "regarding",
+    "such",
+    "other",
+    "possible",
+    "do",
+    "does",
+    "did",
+    "we",
+    "us",
+    "force",
+    "council",
+    "authority",
+];
+
+/// The significant words of a text, lowercased and lightly stemmed.
+pub fn significant_words(text: &str) -> BTreeSet<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2 && !STOP_WORDS.contains(w))
+        .map(stem)
+        .collect()
+}
+
+fn stem(word: &str) -> String {
+    for suffix in ["ies", "es", "s"] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && base.chars().count() >= 3
+        {
+            return if suffix == "ies" {
+                format!("{base}y")
+            } else {
+                base.to_string()
+            };
+        }
+    }
+    word.to_string()
+}
+
+/// The share (0.0–1.0) of the scope's significant words found in `text`.
+pub fn scope_coverage(scope: &str, text: &str) -> f32 {
+    let scope_words = significant_words(scope);
+    if scope_words.is_empty() {
+        return 0.0;
+    }
+    let text_words = significant_words(text);
+    let shared = scope_words.intersection(&text_words).count();
+    shared as f32 / scope_words.len() as f32
+}
+
+/// Coverage from which another answer is taken to speak about the NCND scope.
+pub const SCOPE_COVERAGE_THRESHOLD: f32 = 0.75;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases_in(text: &str) -> Vec<(String, Giveaway)> {
+        giveaways(text)
+            .into_iter()
+            .map(|h| (h.phrase, h.giveaway))
+            .collect()
+    }
+
+    #[test]
+    fn plain_assertions_are_caught() {
+        assert_eq!(
+            phrases_in("The contract is withheld under section 43(2)."),
+            vec![
+                ("the contract".to_string(), Giveaway::Confirms),
+                ("is withheld".to_string(), Giveaway::Confirms)
+            ]
+        );
+        assert_eq!(
+            phrases_in("We do not hold any covert recordings."),
+            vec![("we do not hold".to_string(), Giveaway::Denies)]
+        );
+        assert_eq!(
+            phrases_in("The information is held by the specialist unit."),
+            vec![("the information is held".to_string(), Giveaway::Confirms)],
+            "overlapping phrases count once"
+        );
+    }
+
+    #[test]
+    fn hypothetical_wording_is_not_a_giveaway() {
+        for text in [
+            "Confirming or denying whether information is held would reveal whether a covert capability exists.",
+            "This response should not be taken as an indication of whether or not information is held.",
+            "The documents, if held, would be exempt under section 31(1)(a).",
+            "The force neither confirms nor denies that it holds the information you requested.",
+        ] {
+            assert_eq!(phrases_in(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn words_must_be_whole() {
+        assert!(phrases_in("Another contractor said so.").is_empty());
+        assert!(phrases_in("the contractual terms").is_empty());
+    }
+
+    #[test]
+    fn scope_coverage_tells_overt_from_covert() {
+        let scope = "any covert use of facial recognition technology";
+        let overt = "Northshire Police uses retrospective facial recognition to compare images from overt investigations.";
+        assert!(scope_coverage(scope, overt) < SCOPE_COVERAGE_THRESHOLD);
+        let covert = "The force has no covert facial recognition technology.";
+        assert!(scope_coverage(scope, covert) >= SCOPE_COVERAGE_THRESHOLD);
+    }
+}

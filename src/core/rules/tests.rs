@@ -1,0 +1,541 @@
+//! Every check fires on a case built for it and stays silent on the
+//! reference case and on a sound variant.
+
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::core::case::{Event, Likelihood, PublicInterest, Question, Requester};
+use crate::core::case_file::parse_case;
+
+const REFERENCE: &str = include_str!("../../../assets/samples/ai-in-policing.case.ron");
+
+fn reference() -> Case {
+    parse_case(REFERENCE).expect("reference case")
+}
+
+fn run(case: &Case, today: Date, stage: Stage) -> Assessment {
+    let holidays = HolidayCalendar::bundled();
+    let context = Context {
+        catalogues: Catalogues::bundled(),
+        holidays: &holidays,
+        today,
+        stage,
+        cost_limit_hours: None,
+    };
+    assess(case, &context)
+}
+
+fn final_check(case: &Case) -> Assessment {
+    run(case, date(2026, 3, 27), Stage::Final)
+}
+
+fn pit() -> PublicInterest {
+    PublicInterest {
+        favouring_disclosure: vec!["Transparency about public spending.".into()],
+        favouring_exemption: vec!["Protecting a live procurement.".into()],
+        conclusion: "The balance favours maintaining the exemption.".into(),
+    }
+}
+
+fn sound_claim(id: &str) -> Claim {
+    Claim {
+        exemption: id.into(),
+        harm: Some("Disclosure would weaken the force's position in a live tender.".into()),
+        likelihood: Some(Likelihood::WouldBeLikely),
+        public_interest: Some(pit()),
+    }
+}
+
+/// A sent, sound FOIA case with one question decided as given.
+fn case_with(regime: Regime, decision: Decision) -> Case {
+    let mut case = Case::new("T-1", regime, date(2026, 3, 2));
+    case.responded_on = Some(date(2026, 3, 20));
+    case.requester = Requester {
+        name: "A Requester".into(),
+        contact: "a@example.org".into(),
+    };
+    case.questions = vec![Question {
+        number: 1,
+        text: "Which suppliers do you use?".into(),
+        decision,
+    }];
+    case
+}
+
+fn withhold(claims: Vec<Claim>) -> Decision {
+    Decision::Withhold {
+        claims,
+        advice: None,
+    }
+}
+
+fn ncnd(scope: &str, claims: Vec<Claim>) -> Decision {
+    Decision::Ncnd {
+        scope: scope.into(),
+        held: Some(true),
+        claims,
+        advice: None,
+    }
+}
+
+fn ncnd_claim(id: &str) -> Claim {
+    Claim {
+        exemption: id.into(),
+        harm: Some("Confirming or denying would reveal whether a capability exists.".into()),
+        likelihood: Some(Likelihood::WouldBeLikely),
+        public_interest: Some(PublicInterest {
+            favouring_disclosure: vec!["Public debate about surveillance.".into()],
+            favouring_exemption: vec!["Safeguarding national security.".into()],
+            conclusion: "The balance favours neither confirming nor denying.".into(),
+        }),
+    }
+}
+
+#[test]
+fn every_code_has_an_explanation_and_every_explanation_a_code() {
+    let info = all_info();
+    assert_eq!(info.len(), Code::ALL.len(), "findings.ron entries");
+    for code in Code::ALL {
+        let entry = code.info();
+        assert_eq!(entry.code, code.as_str());
+        assert!(
+            entry.explanation.split_whitespace().count() >= 25,
+            "{code}: explanation too short"
+        );
+        assert!(!entry.law.is_empty(), "{code}: no law");
+        assert_eq!(Code::parse(code.as_str()), Some(code));
+    }
+}
+
+#[test]
+fn the_reference_case_checks_clean_on_its_response_date() {
+    let assessment = final_check(&reference());
+    assert!(assessment.findings.is_empty(), "{:#?}", assessment.findings);
+}
+
+/// (code, the case built for it)
+fn table() -> Vec<(Code, Case)> {
+    let mut rows: Vec<(Code, Case)> = Vec::new();
+
+    rows.push((
+        Code::UnknownExemption,
+        case_with(Regime::Foia, withhold(vec![sound_claim("s99(1)")])),
+    ));
+    rows.push((
+        Code::WrongRegime,
+        case_with(Regime::Eir, withhold(vec![sound_claim("s43(2)")])),
+    ));
+
+    let mut no_harm = sound_claim("s43(2)");
+    no_harm.harm = None;
+    rows.push((
+        Code::HarmMissing,
+        case_with(Regime::Foia, withhold(vec![no_harm])),
+    ));
+
+    let mut no_likelihood = sound_claim("s31(1)(a)");
+    no_likelihood.likelihood = None;
+    rows.push((
+        Code::LikelihoodMissing,
+        case_with(Regime::Foia, withhold(vec![no_likelihood])),
+    ));
+
+    rows.push((
+        Code::LikelihoodTooLow,
+        case_with(Regime::Eir, withhold(vec![sound_claim("r12(5)(e)")])),
+    ));
+
+    let mut no_pit = sound_claim("s43(2)");
+    no_pit.public_interest = None;
+    rows.push((
+        Code::PitMissing,
+        case_with(Regime::Foia, withhold(vec![no_pit])),
+    ));
+
+    rows.push((
+        Code::PitOnAbsolute,
+        case_with(Regime::Foia, withhold(vec![sound_claim("s40(2)")])),
+    ));
+    rows.push((
+        Code::NcndWithoutProvision,
+        case_with(
+            Regime::Foia,
+            ncnd("any trade secrets", vec![ncnd_claim("s43(1)")]),
+        ),
+    ));
+    rows.push((
+        Code::NcndWithoutClaim,
+        case_with(Regime::Foia, ncnd("any covert tactics", vec![])),
+    ));
+    rows.push((
+        Code::NcndProvisionOutsideNcnd,
+        case_with(Regime::Foia, withhold(vec![sound_claim("s31(3)")])),
+    ));
+
+    let mut s23 = ncnd_claim("s23(5)");
+    s23.public_interest = None;
+    s23.likelihood = None;
+    rows.push((
+        Code::S23WithoutS24,
+        case_with(
+            Regime::Foia,
+            ncnd("any involvement of security bodies", vec![s23]),
+        ),
+    ));
+
+    let mut leaky = ncnd_claim("s24(2)");
+    leaky.harm = Some("The contract is withheld because it names a covert supplier.".into());
+    rows.push((
+        Code::NcndConfirms,
+        case_with(
+            Regime::Foia,
+            ncnd("any covert surveillance suppliers", vec![leaky]),
+        ),
+    ));
+
+    rows.push((
+        Code::RefusalWithoutClaim,
+        case_with(Regime::Foia, withhold(vec![])),
+    ));
+    rows.push((
+        Code::AnswerMissing,
+        case_with(Regime::Foia, Decision::Disclose { answer: " ".into() }),
+    ));
+    rows.push((
+        Code::DuplicateClaim,
+        case_with(
+            Regime::Foia,
+            withhold(vec![sound_claim("s43(2)"), sound_claim("S.43(2)")]),
+        ),
+    ));
+
+    let mut cost = case_with(Regime::Foia, Decision::Undecided);
+    cost.whole_request = Some(WholeRequestRefusal::CostLimit {
+        estimate_hours: 40.0,
+        explanation: "Every file would have to be read.".into(),
+        advice: None,
+        public_interest: None,
+        activities: Vec::new(),
+    });
+    rows.push((Code::CostLimitWithoutAdvice, cost));
+
+    let mut cheap = case_with(Regime::Foia, Decision::Undecided);
+    cheap.whole_request = Some(WholeRequestRefusal::CostLimit {
+        estimate_hours: 12.0,
+        explanation: "Twelve hours of searching.".into(),
+        advice: Some("Narrow the dates.".into()),
+        public_interest: None,
+        activities: Vec::new(),
+    });
+    rows.push((Code::CostWithinLimit, cheap));
+
+    let mut repeated = case_with(Regime::Foia, Decision::Undecided);
+    repeated.whole_request = Some(WholeRequestRefusal::Repeated {
+        explanation: "The same request was answered last month.".into(),
+        earlier_reference: None,
+    });
+    rows.push((Code::RepeatedWithoutReference, repeated));
+
+    let mut anonymous = case_with(
+        Regime::Foia,
+        Decision::Disclose {
+            answer: "Ten.".into(),
+        },
+    );
+    anonymous.requester = Requester::default();
+    rows.push((Code::RequesterMissing, anonymous));
+
+    rows.push((
+        Code::Undecided,
+        case_with(Regime::Foia, Decision::Undecided),
+    ));
+
+    let mut late = case_with(
+        Regime::Foia,
+        Decision::Disclose {
+            answer: "Ten.".into(),
+        },
+    );
+    late.responded_on = Some(date(2026, 4, 1));
+    rows.push((Code::LateResponse, late));
+
+    let mut near = case_with(
+        Regime::Foia,
+        Decision::Disclose {
+            answer: "Ten.".into(),
+        },
+    );
+    near.responded_on = None;
+    rows.push((Code::DeadlineNear, near));
+
+    let mut extended = case_with(Regime::Foisa, withhold(vec![sound_claim("s33(1)(b)")]));
+    extended.events = vec![Event::Extension {
+        reason: ExtensionReason::PublicInterest,
+        notified_on: date(2026, 3, 20),
+        working_days: 20,
+    }];
+    rows.push((Code::InvalidExtension, extended));
+
+    let mut stopped = case_with(
+        Regime::Foia,
+        Decision::Disclose {
+            answer: "Ten.".into(),
+        },
+    );
+    stopped.events = vec![Event::ClarificationSought {
+        on: date(2026, 3, 3),
+    }];
+    stopped.responded_on = None;
+    rows.push((Code::ClockStopped, stopped));
+
+    let mut future = case_with(
+        Regime::Foia,
+        Decision::Disclose {
+            answer: "Ten.".into(),
+        },
+    );
+    future.received_on = date(2031, 12, 20);
+    future.responded_on = None;
+    rows.push((Code::DatesOutsideCalendar, future));
+
+    let mut refused_and_answered = case_with(
+        Regime::Foia,
+        Decision::Disclose {
+            answer: "Ten.".into(),
+        },
+    );
+    refused_and_answered.whole_request = Some(WholeRequestRefusal::Vexatious {
+        explanation: "The requester has sent 40 requests in a month about one officer.".into(),
+        public_interest: None,
+    });
+    rows.push((Code::WholeRequestWithAnswers, refused_and_answered));
+
+    rows
+}
+
+fn today_for(code: Code) -> Date {
+    match code {
+        // Three working days before the 31 March 2026 deadline.
+        Code::DeadlineNear => date(2026, 3, 27),
+        _ => date(2026, 3, 27),
+    }
+}
+
+#[test]
+fn every_code_fires_on_the_case_built_for_it() {
+    let rows = table();
+    let mut tested: Vec<Code> = rows.iter().map(|(c, _)| *c).collect();
+    tested.push(Code::NcndLeak); // composed-letter check, tested with the composer
+    tested.sort();
+    tested.dedup();
+    let mut all = Code::ALL.to_vec();
+    all.sort();
+    assert_eq!(tested, all, "every code has a row");
+
+    for (code, case) in rows {
+        let assessment = run(&case, today_for(code), Stage::Final);
+        let finding = assessment
+            .findings
+            .iter()
+            .find(|f| f.code == code)
+            .unwrap_or_else(|| panic!("{code} did not fire: {:#?}", assessment.findings));
+        assert_eq!(finding.severity, code.severity(Stage::Final), "{code}");
+        assert!(!finding.message.is_empty());
+    }
+}
+
+#[test]
+fn no_code_fires_on_the_reference_case_or_its_sound_variants() {
+    let sound = [
+        case_with(Regime::Foia, withhold(vec![sound_claim("s43(2)")])),
+        case_with(
+            Regime::Foia,
+            ncnd(
+                "any covert tactics",
+                vec![
+                    {
+                        let mut c = ncnd_claim("s23(5)");
+                        c.public_interest = None; // absolute
+                        c.likelihood = None; // class-based
+                        c
+                    },
+                    ncnd_claim("s24(2)"),
+                ],
+            ),
+        ),
+        case_with(
+            Regime::Eir,
+            ncnd(
+                "any deployment of armed units",
+                vec![{
+                    let mut c = ncnd_claim("r12(5)(a)");
+                    c.likelihood = Some(Likelihood::Would);
+                    c
+                }],
+            ),
+        ),
+        case_with(
+            Regime::Foisa,
+            ncnd(
+                "any informant payments",
+                vec![{
+                    let mut c = ncnd_claim("s35(1)(a)");
+                    c.likelihood = Some(Likelihood::Would);
+                    c
+                }],
+            ),
+        ),
+        reference(),
+    ];
+    for case in sound {
+        let assessment = final_check(&case);
+        let blocking_or_warning: Vec<&Finding> = assessment
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .collect();
+        assert!(blocking_or_warning.is_empty(), "{:#?}", blocking_or_warning);
+    }
+}
+
+#[test]
+fn undecided_is_only_noted_while_drafting() {
+    let case = case_with(Regime::Foia, Decision::Undecided);
+    let drafting = run(&case, date(2026, 3, 10), Stage::Drafting);
+    let finding = drafting
+        .findings
+        .iter()
+        .find(|f| f.code == Code::Undecided)
+        .unwrap();
+    assert_eq!(finding.severity, Severity::Info);
+    assert!(!drafting.has_blocking());
+    assert!(run(&case, date(2026, 3, 10), Stage::Final).has_blocking());
+}
+
+#[test]
+fn a_valid_extension_moves_the_deadline_and_an_invalid_one_does_not() {
+    let mut case = case_with(Regime::Foia, withhold(vec![sound_claim("s43(2)")]));
+    case.responded_on = Some(date(2026, 4, 20));
+    case.events = vec![Event::Extension {
+        reason: ExtensionReason::PublicInterest,
+        notified_on: date(2026, 3, 20),
+        working_days: 20,
+    }];
+    assert!(!final_check(&case).codes().contains(&Code::LateResponse));
+
+    // Notified after the original deadline: invalid, so the response is late.
+    case.events = vec![Event::Extension {
+        reason: ExtensionReason::PublicInterest,
+        notified_on: date(2026, 4, 2),
+        working_days: 20,
+    }];
+    let codes = final_check(&case).codes();
+    assert!(
+        codes.contains(&Code::InvalidExtension) && codes.contains(&Code::LateResponse),
+        "{codes:?}"
+    );
+
+    // No qualified exemption claimed: invalid.
+    let mut absolute_only = case_with(
+        Regime::Foia,
+        withhold(vec![{
+            let mut c = sound_claim("s40(2)");
+            c.public_interest = None;
+            c
+        }]),
+    );
+    absolute_only.events = vec![Event::Extension {
+        reason: ExtensionReason::PublicInterest,
+        notified_on: date(2026, 3, 20),
+        working_days: 20,
+    }];
+    assert!(
+        final_check(&absolute_only)
+            .codes()
+            .contains(&Code::InvalidExtension)
+    );
+
+    // More than 40 working days in all.
+    case.events = vec![Event::Extension {
+        reason: ExtensionReason::PublicInterest,
+        notified_on: date(2026, 3, 20),
+        working_days: 30,
+    }];
+    assert!(final_check(&case).codes().contains(&Code::InvalidExtension));
+
+    // EIR: complex and voluminous is the only ground.
+    let mut eir = case_with(
+        Regime::Eir,
+        Decision::Disclose {
+            answer: "Attached.".into(),
+        },
+    );
+    eir.events = vec![Event::Extension {
+        reason: ExtensionReason::ComplexVoluminous,
+        notified_on: date(2026, 3, 20),
+        working_days: 20,
+    }];
+    assert!(!final_check(&eir).codes().contains(&Code::InvalidExtension));
+}
+
+#[test]
+fn another_answer_about_the_ncnd_subject_is_caught() {
+    let mut case = reference();
+    case.questions[1].decision = Decision::NotHeld {
+        explanation: "The force holds no information about covert facial recognition technology."
+            .into(),
+        advice: None,
+    };
+    let assessment = final_check(&case);
+    let finding = assessment
+        .findings
+        .iter()
+        .find(|f| f.code == Code::NcndConfirms)
+        .expect("cross-question giveaway");
+    assert_eq!(finding.question(), Some(2));
+    assert!(
+        finding
+            .message
+            .contains("Q2 says is not held what Q5 neither confirms nor denies"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
+fn an_eir_ncnd_claim_needs_would_not_would_be_likely() {
+    let case = case_with(
+        Regime::Eir,
+        ncnd("any armed deployments", vec![ncnd_claim("r12(5)(a)")]),
+    );
+    assert!(final_check(&case).codes().contains(&Code::LikelihoodTooLow));
+}
+
+#[test]
+fn a_wrong_regime_claim_names_the_equivalent_when_known() {
+    let case = case_with(Regime::Eir, withhold(vec![sound_claim("s43(2)")]));
+    let assessment = final_check(&case);
+    let finding = assessment
+        .findings
+        .iter()
+        .find(|f| f.code == Code::WrongRegime)
+        .unwrap();
+    assert!(finding.message.starts_with("s43(2) is a provision of the Freedom of Information Act 2000, but this case is under the Environmental Information Regulations 2004"), "{}", finding.message);
+}
+
+#[test]
+fn findings_point_at_the_claim_they_concern() {
+    let mut no_pit = sound_claim("s43(2)");
+    no_pit.public_interest = None;
+    let case = case_with(
+        Regime::Foia,
+        withhold(vec![sound_claim("s31(1)(a)"), no_pit]),
+    );
+    let assessment = final_check(&case);
+    let finding = assessment
+        .findings
+        .iter()
+        .find(|f| f.code == Code::PitMissing)
+        .unwrap();
+    assert_eq!(finding.place, Place::Claim(1, 1));
+}
