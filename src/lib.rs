@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod core;
+pub mod export;
 pub mod session;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -3,8 +3,10 @@
 
 mod check;
 mod deadline;
+mod export;
 mod new;
 mod show;
+mod templates;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,6 +48,10 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Check a case against the law (exit 0 clean, 1 blocking findings, 2 error).
     Check(check::CheckArgs),
+    /// Export the response letter (DOCX, Markdown or text).
+    Export(export::ExportArgs),
+    /// Work with paragraph templates.
+    Templates(templates::TemplatesArgs),
     /// Compute a statutory deadline (first line: the due date, YYYY-MM-DD).
     Deadline(deadline::DeadlineArgs),
 }
@@ -88,6 +94,8 @@ pub fn run(command: Command) -> CliResult {
         Command::Show(args) => show::run(&args, &mut out),
         Command::Deadline(args) => deadline::run(&args, &mut out),
         Command::Check(args) => check::run(&args, &mut out),
+        Command::Export(args) => export::run(&args, &mut out),
+        Command::Templates(args) => templates::run(&args, &mut out),
     }
 }
 

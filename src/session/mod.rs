@@ -2,13 +2,18 @@
 //! sample and (later) autosave. The GUI reads a [`Session`] and changes it only
 //! through its methods.
 
+pub mod actions;
+pub mod autosave;
 pub mod files;
 pub mod holidays;
+pub mod letter;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 
 use crate::core::case::Case;
 use crate::core::case_file;
+use actions::{Action, ActionError, Target};
 use files::{CaseFileError, Overwrite};
 
 /// The bundled sample case, shown on first start and in the README.
@@ -27,21 +32,59 @@ pub fn sample_case() -> Case {
     })
 }
 
-/// An open case and where it lives on disk.
+/// One undo (or redo) step.
+#[derive(Debug, Clone)]
+struct Step {
+    /// The action that goes back.
+    inverse: Action,
+    /// What it edits (consecutive edits of one target merge).
+    target: Target,
+    /// The revision before the step.
+    revision_before: u64,
+}
+
+/// An open case, where it lives on disk, and its undo history.
+///
+/// [`Session::apply`] is the only way to change the case: every change is
+/// undoable, and the session knows whether there is anything unsaved.
 #[derive(Debug, Clone)]
 pub struct Session {
     case: Case,
     path: Option<PathBuf>,
-    dirty: bool,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Identifies the current state of the case; new for every change.
+    revision: u64,
+    /// Source of fresh revision numbers.
+    next_revision: u64,
+    /// The revision last saved to the case file.
+    saved_revision: u64,
+    /// The revision last written to the autosave file.
+    autosaved_revision: u64,
+    /// False after undo, redo or a save, so the next edit starts a new step.
+    merge_open: bool,
+    /// Names the autosave file; stable for the session.
+    autosave_name: String,
 }
 
+/// How many undo steps are kept.
+const UNDO_LIMIT: usize = 500;
+
 impl Session {
-    /// A session on a case that has no file yet.
+    /// A session on a case that has no file yet (unsaved).
     pub fn new(case: Case) -> Session {
+        let autosave_name = autosave::name_for(None);
         Session {
             case,
             path: None,
-            dirty: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            next_revision: 1,
+            saved_revision: 0,
+            autosaved_revision: 0,
+            merge_open: false,
+            autosave_name,
         }
     }
 
@@ -49,11 +92,10 @@ impl Session {
     /// load can never be saved over by this session.
     pub fn open(path: &Path) -> Result<Session, CaseFileError> {
         let case = files::load_case(path)?;
-        Ok(Session {
-            case,
-            path: Some(path.to_path_buf()),
-            dirty: false,
-        })
+        let mut session = Session::new(case);
+        session.path = Some(path.to_path_buf());
+        session.autosave_name = autosave::name_for(Some(path));
+        Ok(session)
     }
 
     /// The open case.
@@ -68,7 +110,131 @@ impl Session {
 
     /// True when the case has changes not yet saved to its file.
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.revision != self.saved_revision
+    }
+
+    /// True when the case has changes the autosave file does not hold.
+    pub fn needs_autosave(&self) -> bool {
+        self.revision != self.autosaved_revision && self.revision != self.saved_revision
+    }
+
+    /// A number that changes whenever the case changes (for caches).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn fresh_revision(&mut self) -> u64 {
+        let revision = self.next_revision;
+        self.next_revision += 1;
+        revision
+    }
+
+    /// Applies a change. Consecutive changes to the same field (typing) merge
+    /// into one undo step.
+    pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
+        self.apply_inner(action, true)
+    }
+
+    /// Applies a change as its own undo step, never merged with the last.
+    pub fn apply_separately(&mut self, action: Action) -> Result<(), ActionError> {
+        self.apply_inner(action, false)
+    }
+
+    fn apply_inner(&mut self, action: Action, may_merge: bool) -> Result<(), ActionError> {
+        let target = action.target();
+        let inverse = action.apply_to(&mut self.case)?;
+        let merges = may_merge
+            && self.merge_open
+            && target != Target::Structure
+            && self.undo.last().is_some_and(|step| step.target == target);
+        if !merges {
+            self.undo.push(Step {
+                inverse,
+                target,
+                revision_before: self.revision,
+            });
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.merge_open = true;
+        self.revision = self.fresh_revision();
+        Ok(())
+    }
+
+    /// Ends the current typing run: the next edit is a new undo step.
+    pub fn end_merge(&mut self) {
+        self.merge_open = false;
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The label of what undo would undo.
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.undo.last().map(|s| s.inverse.label())
+    }
+
+    /// The label of what redo would redo.
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.redo.last().map(|s| s.inverse.label())
+    }
+
+    /// Undoes the last step. Returns false when there was nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        self.merge_open = false;
+        Self::travel(
+            &mut self.case,
+            &mut self.undo,
+            &mut self.redo,
+            &mut self.revision,
+        )
+    }
+
+    /// Redoes the last undone step. Returns false when there was nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        self.merge_open = false;
+        Self::travel(
+            &mut self.case,
+            &mut self.redo,
+            &mut self.undo,
+            &mut self.revision,
+        )
+    }
+
+    /// Moves one step from `from` to `to`; revisions name states, so undoing
+    /// back to the saved state makes the case clean again.
+    fn travel(
+        case: &mut Case,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        revision: &mut u64,
+    ) -> bool {
+        let Some(step) = from.pop() else {
+            return false;
+        };
+        let Ok(back) = step.inverse.apply_to(case) else {
+            // An inverse that no longer applies would mean a bug; drop the history.
+            from.clear();
+            to.clear();
+            return false;
+        };
+        let here = *revision;
+        *revision = step.revision_before;
+        to.push(Step {
+            inverse: back,
+            target: step.target,
+            revision_before: here,
+        });
+        true
     }
 
     /// Saves to the current file. Fails when the case has no file yet.
@@ -80,7 +246,8 @@ impl Session {
             });
         };
         files::save_case(&path, &self.case, Overwrite::Replace)?;
-        self.dirty = false;
+        self.saved_revision = self.revision;
+        self.merge_open = false;
         Ok(())
     }
 
@@ -88,7 +255,136 @@ impl Session {
     pub fn save_as(&mut self, path: &Path, overwrite: Overwrite) -> Result<(), CaseFileError> {
         files::save_case(path, &self.case, overwrite)?;
         self.path = Some(path.to_path_buf());
-        self.dirty = false;
+        self.saved_revision = self.revision;
+        self.merge_open = false;
         Ok(())
+    }
+
+    /// Writes the autosave file in `dir` if there are unsaved changes.
+    pub fn autosave(&mut self, dir: &Path) -> Result<Option<PathBuf>, CaseFileError> {
+        if !self.needs_autosave() {
+            return Ok(None);
+        }
+        let path = autosave::write(dir, &self.autosave_name, self.path.as_deref(), &self.case)?;
+        self.autosaved_revision = self.revision;
+        Ok(Some(path))
+    }
+
+    /// Removes this session's autosave file (after a save, or on a clean close).
+    pub fn discard_autosave(&self, dir: &Path) {
+        autosave::remove(dir, &self.autosave_name);
+    }
+
+    /// A session restored from an autosave: the case as autosaved, attached to
+    /// its original file (if any) and marked unsaved.
+    pub fn from_autosave(recovered: autosave::Recovered) -> Session {
+        let mut session = Session::new(recovered.case);
+        session.autosave_name = recovered.name;
+        session.path = recovered.original;
+        session.revision = session.fresh_revision();
+        session
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::case::{Decision, Question};
+
+    fn session() -> Session {
+        let mut case = sample_case();
+        case.questions.truncate(2);
+        Session::new(case)
+    }
+
+    fn answer(text: &str) -> Action {
+        Action::SetDecision {
+            index: 0,
+            decision: Decision::Disclose {
+                answer: text.into(),
+            },
+        }
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step() {
+        let mut s = session();
+        let original = s.case().clone();
+        for text in ["T", "Te", "Ten", "Ten."] {
+            s.apply(answer(text)).unwrap();
+        }
+        assert!(s.is_dirty());
+        assert!(s.undo());
+        assert_eq!(s.case(), &original);
+        assert!(!s.is_dirty(), "back to the opened state");
+        assert!(!s.can_undo());
+        assert!(s.redo());
+        assert_eq!(
+            s.case().questions[0].decision,
+            Decision::Disclose {
+                answer: "Ten.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn ending_a_typing_run_starts_a_new_step() {
+        let mut s = session();
+        s.apply(answer("One")).unwrap();
+        s.end_merge();
+        s.apply(answer("One two")).unwrap();
+        s.undo();
+        assert_eq!(
+            s.case().questions[0].decision,
+            Decision::Disclose {
+                answer: "One".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_new_change_clears_redo() {
+        let mut s = session();
+        s.apply(Action::SetSubject("A".into())).unwrap();
+        s.undo();
+        assert!(s.can_redo());
+        s.apply(Action::SetSubject("B".into())).unwrap();
+        assert!(!s.can_redo());
+        assert_eq!(s.redo_label(), None);
+    }
+
+    #[test]
+    fn saving_marks_clean_and_undo_after_save_marks_dirty() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = session();
+        s.apply(Action::InsertQuestion {
+            index: 2,
+            question: Question::new(0, "Three?"),
+        })
+        .unwrap();
+        s.save_as(&dir.path().join("s.case.ron"), Overwrite::Refuse)
+            .unwrap();
+        assert!(!s.is_dirty());
+        s.undo();
+        assert!(s.is_dirty());
+        s.redo();
+        assert!(!s.is_dirty(), "redo returns to the saved state");
+    }
+
+    #[test]
+    fn autosave_writes_only_when_something_is_unsaved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = session();
+        assert_eq!(s.autosave(dir.path()).unwrap(), None);
+        s.apply(Action::SetSubject("Changed".into())).unwrap();
+        let path = s.autosave(dir.path()).unwrap().expect("written");
+        assert!(path.exists());
+        assert_eq!(s.autosave(dir.path()).unwrap(), None, "nothing new");
+        let recovered = autosave::scan(dir.path()).recoverable.pop().unwrap();
+        assert_eq!(recovered.case.subject, "Changed");
+        let restored = Session::from_autosave(recovered);
+        assert!(restored.is_dirty());
+        s.discard_autosave(dir.path());
+        assert!(!path.exists());
     }
 }

@@ -4,7 +4,7 @@
 
 pub mod ncnd_text;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
@@ -15,7 +15,7 @@ use super::calendar::{
 };
 use super::case::{Case, Claim, Decision, ExtensionReason, Regime, WholeRequestRefusal};
 use super::catalogue::{Catalogue, Catalogues, Entry, EntryKind, HarmTest, Status};
-use ncnd_text::{SCOPE_COVERAGE_THRESHOLD, giveaways, scope_coverage};
+use ncnd_text::{SCOPE_COVERAGE_THRESHOLD, giveaways, significant_words};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -858,33 +858,46 @@ fn check_ncnd_decision(
 
 /// Another question's answer that speaks about an NCND scope gives it away.
 fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
-    for ncnd_question in &case.questions {
-        let Decision::Ncnd { scope, .. } = &ncnd_question.decision else {
-            continue;
-        };
-        if scope.trim().is_empty() {
-            continue;
-        }
-        for other in &case.questions {
-            if other.number == ncnd_question.number {
-                continue;
+    let scopes: Vec<(u32, &str, BTreeSet<String>)> = case
+        .questions
+        .iter()
+        .filter_map(|q| match &q.decision {
+            Decision::Ncnd { scope, .. } if !scope.trim().is_empty() => {
+                Some((q.number, scope.as_str(), significant_words(scope)))
             }
-            let (answer, verb) = match &other.decision {
+            _ => None,
+        })
+        .filter(|(_, _, words)| !words.is_empty())
+        .collect();
+    if scopes.is_empty() {
+        return;
+    }
+    // Each answer's words are read once, however many NCND questions there are.
+    let answers: Vec<(u32, &str, BTreeSet<String>)> = case
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let (answer, verb) = match &q.decision {
                 Decision::NotHeld { explanation, .. } => (explanation.as_str(), "says is not held"),
                 Decision::Disclose { answer } | Decision::PartDisclose { answer, .. } => {
                     (answer.as_str(), "discloses")
                 }
-                _ => continue,
+                _ => return None,
             };
-            let text = format!("{} {}", other.text, answer);
-            if scope_coverage(scope, &text) >= SCOPE_COVERAGE_THRESHOLD {
+            let mut words = significant_words(&q.text);
+            words.extend(significant_words(answer));
+            Some((q.number, verb, words))
+        })
+        .collect();
+    for (ncnd_number, scope, scope_words) in &scopes {
+        for (number, verb, words) in &answers {
+            let shared = scope_words.intersection(words).count();
+            if shared as f32 / scope_words.len() as f32 >= SCOPE_COVERAGE_THRESHOLD {
                 out.add(
                     Code::NcndConfirms,
-                    Place::Question(other.number),
+                    Place::Question(*number),
                     format!(
-                        "Q{} {verb} what Q{} neither confirms nor denies ({})",
-                        other.number,
-                        ncnd_question.number,
+                        "Q{number} {verb} what Q{ncnd_number} neither confirms nor denies ({})",
                         super::text::ellipsis(scope, 60)
                     ),
                 );

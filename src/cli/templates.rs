@@ -1,0 +1,68 @@
+//! `foi-drafter templates validate`: checks paragraph files.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::{CliResult, EXIT_FINDINGS, EXIT_OK};
+use crate::core::catalogue::Catalogues;
+use crate::core::paragraphs::{BUNDLED_FILES, validate};
+use crate::session::settings::read_ron_folder;
+
+/// Arguments of `templates`.
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub action: TemplatesAction,
+}
+
+/// Template actions.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Check paragraph files: ids unique, placeholders known, exemptions in the catalogue.
+    Validate {
+        /// A folder of paragraph files (default: the bundled library).
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// Runs `templates`.
+pub fn run(args: &TemplatesArgs, out: &mut dyn Write) -> CliResult {
+    match &args.action {
+        TemplatesAction::Validate { dir } => {
+            let files: Vec<(String, String)> = match dir {
+                Some(dir) => read_ron_folder(dir)?,
+                None => BUNDLED_FILES
+                    .iter()
+                    .map(|(name, text)| (format!("templates/paragraphs/{name}"), text.to_string()))
+                    .collect(),
+            };
+            let problems = validate(&files, Catalogues::bundled());
+            for problem in &problems {
+                writeln!(out, "{problem}")?;
+            }
+            let paragraphs: usize = files
+                .iter()
+                .filter_map(|(name, text)| crate::core::paragraphs::parse_file(name, text).ok())
+                .map(|p| p.len())
+                .sum();
+            writeln!(
+                out,
+                "{} file{}, {paragraphs} paragraph{}, {} problem{}",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" },
+                if paragraphs == 1 { "" } else { "s" },
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            )?;
+            Ok(if problems.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_FINDINGS
+            })
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Everything needed to check and compose a case's letter, loaded once.
+
+use jiff::civil::Date;
+
+use super::settings::LoadedProfile;
+use crate::core::calendar::{HolidayCalendar, case_dates};
+use crate::core::case::Case;
+use crate::core::catalogue::Catalogues;
+use crate::core::document::{ComposeInput, Document, compose};
+use crate::core::paragraphs::Library;
+use crate::core::rules::{Assessment, Context, Stage, assess};
+
+/// Holidays, paragraph library and authority profile, as loaded for a session.
+#[derive(Debug, Clone)]
+pub struct LetterSetup {
+    /// Bank holidays (bundled, with any newer GOV.UK file over them).
+    pub holidays: HolidayCalendar,
+    /// The paragraph library (bundled, with any team folder over it).
+    pub library: Library,
+    /// The authority profile and logo.
+    pub profile: LoadedProfile,
+}
+
+impl LetterSetup {
+    /// The bundled data and a blank profile.
+    pub fn bundled() -> LetterSetup {
+        LetterSetup {
+            holidays: HolidayCalendar::bundled(),
+            library: Library::bundled().clone(),
+            profile: LoadedProfile::default(),
+        }
+    }
+
+    /// Checks a case.
+    pub fn assess(&self, case: &Case, today: Date, stage: Stage) -> Assessment {
+        let context = Context {
+            catalogues: Catalogues::bundled(),
+            holidays: &self.holidays,
+            today,
+            stage,
+            cost_limit_hours: Some(if self.profile.profile.central_government {
+                24.0
+            } else {
+                18.0
+            }),
+        };
+        assess(case, &context)
+    }
+
+    /// Composes a case's letter dated `letter_date`.
+    pub fn compose(&self, case: &Case, letter_date: Date, draft: bool) -> Document {
+        let dates = case_dates(&self.holidays, case).ok();
+        compose(ComposeInput {
+            case,
+            catalogue: Catalogues::bundled().get(case.regime),
+            library: &self.library,
+            profile: &self.profile.profile,
+            dates: dates.as_ref(),
+            holidays: &self.holidays,
+            letter_date,
+            draft,
+        })
+    }
+}
