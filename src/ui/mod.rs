@@ -1,87 +1,1221 @@
-//! The eframe desktop app. It reads the [`Session`] and shows the open case.
+//! The eframe desktop app: a guided wizard from pasted request to exported
+//! letter. It reads the [`Session`] and changes the case only by pushing
+//! [`Action`]s through [`Session::apply`].
 
-use std::path::PathBuf;
+mod commands;
+mod dialogs;
+mod export_step;
+mod intake;
+mod preview;
+mod review;
+mod settings_window;
+mod start;
+mod walkthrough;
+mod whole_request;
+mod widgets;
 
-use eframe::egui;
+pub use commands::AppCommand;
+pub use dialogs::{Dialogs, ScriptedDialogs, SystemDialogs};
 
-use crate::core::case::Decision;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui::{self, Align, RichText};
+use jiff::civil::Date;
+
+use crate::core::calendar::{CaseDates, case_dates};
+use crate::core::document::{Anchor, Document};
+use crate::core::rules::{Assessment, Severity, Stage};
+use crate::session::actions::Action;
+use crate::session::autosave::{self, Recovered};
+use crate::session::files::Overwrite;
+use crate::session::holidays::load_holidays;
+use crate::session::letter::LetterSetup;
+use crate::session::settings::{Preferences, load_library, load_profile};
 use crate::session::{Session, sample_case};
+use widgets::colours;
 
-/// Opens the GUI window on `case` (or the bundled sample) and runs until it closes.
+/// How long the case must be left alone before it is autosaved.
+pub const AUTOSAVE_IDLE: Duration = Duration::from_secs(3);
+
+/// Where the app keeps its files, what day it is, and how it asks for paths.
+/// Tests build one pointing at temporary folders with scripted dialogs.
+pub struct AppEnv {
+    /// Configuration folder (authority profile, settings, team paragraphs).
+    pub config_dir: PathBuf,
+    /// Data folder (autosaves).
+    pub data_dir: PathBuf,
+    /// Today's date.
+    pub today: Date,
+    /// File dialogs.
+    pub dialogs: Box<dyn Dialogs>,
+    /// Whether "Open file" and "Show in folder" may start other programs.
+    pub may_launch: bool,
+}
+
+impl AppEnv {
+    /// The real environment: the user's folders, the system clock, rfd dialogs.
+    pub fn from_system() -> AppEnv {
+        let fallback = std::env::temp_dir().join("foi-drafter");
+        AppEnv {
+            config_dir: crate::session::settings::config_dir()
+                .unwrap_or_else(|| fallback.join("config")),
+            data_dir: crate::session::settings::data_dir().unwrap_or_else(|| fallback.join("data")),
+            today: jiff::Zoned::now().date(),
+            dialogs: Box::new(SystemDialogs),
+            may_launch: true,
+        }
+    }
+
+    /// Where autosaves go.
+    pub fn autosave_dir(&self) -> PathBuf {
+        self.data_dir.join("autosave")
+    }
+
+    fn preferences_path(&self) -> PathBuf {
+        self.config_dir.join("settings.ron")
+    }
+
+    fn profile_path(&self, prefs: &Preferences) -> PathBuf {
+        prefs
+            .profile_path
+            .clone()
+            .unwrap_or_else(|| self.config_dir.join("authority.ron"))
+    }
+}
+
+/// Opens the GUI window on `case` (or the start screen) and runs until it closes.
 pub fn run(case: Option<PathBuf>) -> Result<(), String> {
-    let (session, problem) = match case {
-        Some(path) => match Session::open(&path) {
-            Ok(session) => (session, None),
-            Err(error) => (Session::new(sample_case()), Some(error.to_string())),
-        },
-        None => (Session::new(sample_case()), None),
-    };
+    let env = AppEnv::from_system();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("foi-drafter")
-            .with_inner_size([1100.0, 720.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
         ..Default::default()
     };
     eframe::run_native(
         "foi-drafter",
         options,
-        Box::new(move |_creation| Ok(Box::new(DrafterApp::new(session, problem)))),
+        Box::new(move |creation| {
+            let mut app = DrafterApp::new(env);
+            match case {
+                Some(path) => app.open_path(&path),
+                // First start: show the sample so there is something to explore.
+                None if app.prefs.recent.is_empty() && app.recovery.is_empty() => app.open_sample(),
+                None => {}
+            }
+            app.apply_theme(&creation.egui_ctx);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| format!("cannot open the window: {e}"))
 }
 
-/// The application state.
+/// A step of the wizard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Requester, dates and the list of questions.
+    Intake,
+    /// The walkthrough for one question (by index).
+    Question(usize),
+    /// Refusing the whole request.
+    WholeRequest,
+    /// Every finding.
+    Review,
+    /// Export.
+    Export,
+}
+
+/// What to do once the user has answered "save changes?".
+#[derive(Debug, Clone)]
+enum Pending {
+    NewCase,
+    Open(PathBuf),
+    OpenSample,
+    Recover(Box<Recovered>),
+    Close,
+    Quit,
+}
+
+/// Something shown over the window.
+#[derive(Debug, Clone)]
+enum Overlay {
+    UnsavedChanges(Pending),
+    Palette,
+    Settings,
+    Error(String),
+}
+
+/// Results computed from the case, refreshed when it changes.
+struct Derived {
+    revision: u64,
+    setup_generation: u64,
+    assessment: Assessment,
+    document: Document,
+    dates: Option<CaseDates>,
+}
+
+/// The application.
 pub struct DrafterApp {
-    session: Session,
-    problem: Option<String>,
+    env: AppEnv,
+    prefs: Preferences,
+    setup: LetterSetup,
+    setup_generation: u64,
+    setup_problems: Vec<String>,
+    session: Option<Session>,
+    step: Step,
+    show_preview: bool,
+    derived: Option<Derived>,
+    overlay: Option<Overlay>,
+    status: Option<(String, bool)>,
+    last_change: Option<Instant>,
+    recovery: Vec<Recovered>,
+    set_aside: Vec<PathBuf>,
+    start: start::StartState,
+    walk: walkthrough::WalkState,
+    export: export_step::ExportState,
+    settings: settings_window::SettingsForm,
+    palette_query: String,
+    scroll_preview: bool,
+    quit_confirmed: bool,
 }
 
 impl DrafterApp {
-    /// An app showing `session`, with an optional problem to report.
-    pub fn new(session: Session, problem: Option<String>) -> DrafterApp {
-        DrafterApp { session, problem }
+    /// The app in an environment: preferences and data loaded, autosaves scanned.
+    pub fn new(env: AppEnv) -> DrafterApp {
+        let prefs = Preferences::load_from(&env.preferences_path());
+        let scan = autosave::scan(&env.autosave_dir());
+        let mut app = DrafterApp {
+            env,
+            prefs,
+            setup: LetterSetup::bundled(),
+            setup_generation: 0,
+            setup_problems: Vec::new(),
+            session: None,
+            step: Step::Intake,
+            show_preview: true,
+            derived: None,
+            overlay: None,
+            status: None,
+            last_change: None,
+            recovery: scan.recoverable,
+            set_aside: scan.set_aside,
+            start: start::StartState::default(),
+            walk: walkthrough::WalkState::default(),
+            export: export_step::ExportState::default(),
+            settings: settings_window::SettingsForm::default(),
+            palette_query: String::new(),
+            scroll_preview: false,
+            quit_confirmed: false,
+        };
+        app.reload_setup();
+        app.start.refresh_recent(&app.prefs, &app.setup);
+        app
     }
-}
 
-impl eframe::App for DrafterApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            if let Some(problem) = &self.problem {
-                ui.colored_label(ui.visuals().error_fg_color, problem);
+    /// The open session, if any (for tests and the trainer).
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// The current step.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The status line (message, is-error).
+    pub fn status(&self) -> Option<&(String, bool)> {
+        self.status.as_ref()
+    }
+
+    /// Autosaves found at start that are offered for recovery.
+    pub fn recoverable(&self) -> &[Recovered] {
+        &self.recovery
+    }
+
+    /// Loads holidays, the paragraph library and the profile from the settings.
+    fn reload_setup(&mut self) {
+        let mut problems = Vec::new();
+        let holidays = match load_holidays(self.prefs.holidays_path.as_deref()) {
+            Ok(h) => h,
+            Err(e) => {
+                problems.push(e.to_string());
+                crate::core::calendar::HolidayCalendar::bundled()
             }
-            let case = self.session.case();
-            ui.heading(format!("{}  {}", case.reference, case.subject));
-            ui.label(format!(
-                "{} · received {}",
-                case.regime.law_title(),
-                case.received_on
-            ));
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for question in &case.questions {
-                    ui.group(|ui| {
-                        ui.strong(format!(
-                            "Q{} · {}",
-                            question.number,
-                            question.decision.kind().label()
-                        ));
-                        ui.label(&question.text);
-                        let claims: Vec<&str> = question
-                            .decision
-                            .claims()
-                            .iter()
-                            .map(|c| c.exemption.as_str())
-                            .collect();
-                        if !claims.is_empty() {
-                            ui.small(claims.join(", "));
-                        }
-                        if let Decision::Disclose { answer } = &question.decision {
-                            ui.small(answer);
+        };
+        let library_dir = self
+            .prefs
+            .library_dir
+            .clone()
+            .or_else(|| Some(self.env.config_dir.join("paragraphs")).filter(|d| d.is_dir()));
+        let library = match library_dir.as_deref().map(|d| load_library(Some(d))) {
+            None => crate::core::paragraphs::Library::bundled().clone(),
+            Some(Ok(library)) => library,
+            Some(Err(problem)) => {
+                problems.push(problem);
+                crate::core::paragraphs::Library::bundled().clone()
+            }
+        };
+        let profile_path = self.env.profile_path(&self.prefs);
+        let profile = if profile_path.exists() {
+            match load_profile(Some(&profile_path)) {
+                Ok(p) => p,
+                Err(e) => {
+                    problems.push(e.to_string());
+                    Default::default()
+                }
+            }
+        } else {
+            Default::default()
+        };
+        problems.extend(profile.warnings.iter().cloned());
+        self.setup = LetterSetup {
+            holidays,
+            library,
+            profile,
+        };
+        self.setup_problems = problems;
+        self.setup_generation += 1;
+        self.settings =
+            settings_window::SettingsForm::from(&self.prefs, &self.setup.profile.profile);
+    }
+
+    fn set_status(&mut self, message: impl Into<String>, error: bool) {
+        self.status = Some((message.into(), error));
+    }
+
+    fn attach(&mut self, session: Session) {
+        self.session = Some(session);
+        self.step = Step::Intake;
+        self.derived = None;
+        self.walk = walkthrough::WalkState::default();
+        self.export = export_step::ExportState::default();
+        self.last_change = None;
+    }
+
+    /// Opens the bundled sample case (as an unsaved copy).
+    pub fn open_sample(&mut self) {
+        self.attach(Session::new(sample_case()));
+        self.set_status("Opened the bundled sample case (not saved yet).", false);
+    }
+
+    /// Opens a case file, reporting problems in the status line.
+    pub fn open_path(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(session) => {
+                self.prefs.remember(path);
+                self.save_prefs();
+                self.attach(session);
+                self.set_status(format!("Opened {}.", path.display()), false);
+            }
+            Err(error) => {
+                self.set_status(error.to_string(), true);
+                self.overlay = Some(Overlay::Error(error.to_string()));
+            }
+        }
+    }
+
+    fn save_prefs(&mut self) {
+        if let Err(error) = self.prefs.save_to(&self.env.preferences_path()) {
+            self.set_status(format!("Settings not saved: {error}"), true);
+        }
+        self.start.refresh_recent(&self.prefs, &self.setup);
+    }
+
+    /// Runs a command as if chosen from the menu.
+    pub fn run_command(&mut self, command: AppCommand) {
+        if command.needs_case() && self.session.is_none() {
+            return;
+        }
+        match command {
+            AppCommand::NewCase => self.guard(Pending::NewCase),
+            AppCommand::OpenCase => {
+                if let Some(path) = self.env.dialogs.open_case() {
+                    self.guard(Pending::Open(path));
+                }
+            }
+            AppCommand::Save => {
+                self.save();
+            }
+            AppCommand::SaveAs => {
+                self.save_as();
+            }
+            AppCommand::Undo => {
+                if let Some(session) = &mut self.session
+                    && session.undo()
+                {
+                    self.last_change = Some(Instant::now());
+                }
+            }
+            AppCommand::Redo => {
+                if let Some(session) = &mut self.session
+                    && session.redo()
+                {
+                    self.last_change = Some(Instant::now());
+                }
+            }
+            AppCommand::Export => self.go_to(Step::Export),
+            AppCommand::PreviousStep => self.move_step(-1),
+            AppCommand::NextStep => self.move_step(1),
+            AppCommand::Palette => {
+                self.palette_query.clear();
+                self.overlay = Some(Overlay::Palette);
+            }
+            AppCommand::TogglePreview => self.show_preview = !self.show_preview,
+            AppCommand::Review => self.go_to(Step::Review),
+            AppCommand::Settings => {
+                self.settings =
+                    settings_window::SettingsForm::from(&self.prefs, &self.setup.profile.profile);
+                self.overlay = Some(Overlay::Settings);
+            }
+            AppCommand::TrainerMode => {
+                self.set_status("Trainer mode is not available in this version.", false);
+            }
+            AppCommand::CloseCase => self.guard(Pending::Close),
+        }
+    }
+
+    /// Does `pending` now, or first asks about unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.session.as_ref().is_some_and(Session::is_dirty) {
+            self.overlay = Some(Overlay::UnsavedChanges(pending));
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) {
+        if let Some(session) = &self.session {
+            session.discard_autosave(&self.env.autosave_dir());
+        }
+        match pending {
+            Pending::NewCase => {
+                self.session = None;
+                self.start.show_new_form = true;
+            }
+            Pending::Open(path) => self.open_path(&path),
+            Pending::OpenSample => self.open_sample(),
+            Pending::Recover(recovered) => {
+                self.recovery.retain(|r| r.name != recovered.name);
+                self.attach(Session::from_autosave(*recovered));
+                self.set_status("Recovered unsaved work. Save it to keep it.", false);
+            }
+            Pending::Close => {
+                self.session = None;
+                self.start.refresh_recent(&self.prefs, &self.setup);
+            }
+            Pending::Quit => self.quit_confirmed = true,
+        }
+    }
+
+    /// Saves to the case's file, or asks for one. Returns true when saved.
+    fn save(&mut self) -> bool {
+        let Some(session) = &mut self.session else {
+            return false;
+        };
+        if session.path().is_none() {
+            return self.save_as();
+        }
+        match session.save() {
+            Ok(()) => {
+                session.discard_autosave(&self.env.autosave_dir());
+                let path = session.path().map(Path::to_path_buf);
+                if let Some(path) = path {
+                    self.prefs.remember(&path);
+                    self.save_prefs();
+                    self.set_status(format!("Saved {}.", path.display()), false);
+                }
+                true
+            }
+            Err(error) => {
+                self.set_status(error.to_string(), true);
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let Some(session) = &self.session else {
+            return false;
+        };
+        let suggested = suggested_case_name(session.case());
+        let Some(path) = self.env.dialogs.save_case(&suggested) else {
+            return false;
+        };
+        self.save_to(&path)
+    }
+
+    /// Saves to a chosen path (the dialog has already confirmed replacing it).
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let Some(session) = &mut self.session else {
+            return false;
+        };
+        let old_autosave = self.env.autosave_dir();
+        session.discard_autosave(&old_autosave);
+        match session.save_as(path, Overwrite::Replace) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                self.save_prefs();
+                self.set_status(format!("Saved {}.", path.display()), false);
+                true
+            }
+            Err(error) => {
+                self.set_status(error.to_string(), true);
+                false
+            }
+        }
+    }
+
+    fn steps(&self) -> Vec<Step> {
+        let mut steps = vec![Step::Intake];
+        if let Some(session) = &self.session {
+            steps.extend((0..session.case().questions.len()).map(Step::Question));
+        }
+        steps.extend([Step::WholeRequest, Step::Review, Step::Export]);
+        steps
+    }
+
+    fn move_step(&mut self, delta: isize) {
+        let steps = self.steps();
+        let here = steps.iter().position(|s| *s == self.step).unwrap_or(0) as isize;
+        let next = (here + delta).clamp(0, steps.len() as isize - 1) as usize;
+        self.go_to(steps[next]);
+    }
+
+    /// Goes to a step and scrolls the preview to the matching part.
+    pub fn go_to(&mut self, step: Step) {
+        if let Some(session) = &mut self.session {
+            session.end_merge();
+        }
+        self.step = step;
+        self.scroll_preview = true;
+    }
+
+    fn preview_anchor(&self) -> Option<Anchor> {
+        match self.step {
+            Step::Intake => Some(Anchor::Request),
+            Step::Question(index) => self
+                .session
+                .as_ref()
+                .and_then(|s| s.case().questions.get(index))
+                .map(|q| Anchor::Question(q.number)),
+            Step::WholeRequest => Some(Anchor::WholeRequest),
+            Step::Review | Step::Export => None,
+        }
+    }
+
+    fn refresh_derived(&mut self) {
+        let Some(session) = &self.session else {
+            self.derived = None;
+            return;
+        };
+        let fresh = self.derived.as_ref().is_some_and(|d| {
+            d.revision == session.revision() && d.setup_generation == self.setup_generation
+        });
+        if fresh {
+            return;
+        }
+        let case = session.case();
+        let letter_date = case.responded_on.unwrap_or(self.env.today);
+        self.derived = Some(Derived {
+            revision: session.revision(),
+            setup_generation: self.setup_generation,
+            assessment: self.setup.assess(case, self.env.today, Stage::Drafting),
+            document: self.setup.compose(case, letter_date, false),
+            dates: case_dates(&self.setup.holidays, case).ok(),
+        });
+    }
+
+    /// Applies edits collected during a frame.
+    fn apply_edits(&mut self, edits: Edits) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let mut changed = false;
+        for edit in edits.0 {
+            let result = match edit {
+                Edit::Typed(action) => session.apply(action),
+                Edit::Step(action) => session.apply_separately(action),
+                Edit::EndMerge => {
+                    session.end_merge();
+                    Ok(())
+                }
+            };
+            match result {
+                Ok(()) => changed = true,
+                Err(error) => self.status = Some((error.to_string(), true)),
+            }
+        }
+        if changed {
+            self.last_change = Some(Instant::now());
+        }
+    }
+
+    /// Writes the autosave when the case has been left alone long enough,
+    /// and schedules a single wake-up otherwise (no repaint while idle).
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if !session.needs_autosave() {
+            return;
+        }
+        let idle = self.last_change.map_or(AUTOSAVE_IDLE, |t| t.elapsed());
+        if idle >= AUTOSAVE_IDLE {
+            self.autosave_now();
+        } else {
+            ctx.request_repaint_after(AUTOSAVE_IDLE - idle);
+        }
+    }
+
+    /// Writes the autosave file now (also used on exit).
+    pub fn autosave_now(&mut self) {
+        let dir = self.env.autosave_dir();
+        if let Some(session) = &mut self.session
+            && let Err(error) = session.autosave(&dir)
+        {
+            self.status = Some((format!("Autosave failed: {error}"), true));
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_visuals(if self.prefs.dark_mode {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
+        ctx.set_zoom_factor(self.prefs.text_scale.clamp(0.75, 2.5));
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.overlay.is_some() {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+                self.overlay = None;
+            }
+            return;
+        }
+        let mut fired = Vec::new();
+        ctx.input_mut(|input| {
+            for command in AppCommand::ALL {
+                if command
+                    .shortcuts()
+                    .iter()
+                    .any(|s| input.consume_shortcut(s))
+                {
+                    fired.push(command);
+                }
+            }
+        });
+        for command in fired {
+            self.run_command(command);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if !requested || self.quit_confirmed {
+            return;
+        }
+        if self.session.as_ref().is_some_and(Session::is_dirty) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.overlay = Some(Overlay::UnsavedChanges(Pending::Quit));
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            let has_case = self.session.is_some();
+            let mut chosen = None;
+            let mut item = |ui: &mut egui::Ui, command: AppCommand, enabled: bool| {
+                let shortcut = command
+                    .shortcuts()
+                    .first()
+                    .map(|s| ui.ctx().format_shortcut(s))
+                    .unwrap_or_default();
+                if ui
+                    .add_enabled(
+                        enabled,
+                        egui::Button::new(command.label()).shortcut_text(shortcut),
+                    )
+                    .clicked()
+                {
+                    chosen = Some(command);
+                    ui.close();
+                }
+            };
+            ui.menu_button("File", |ui| {
+                item(ui, AppCommand::NewCase, true);
+                item(ui, AppCommand::OpenCase, true);
+                item(ui, AppCommand::Save, has_case);
+                item(ui, AppCommand::SaveAs, has_case);
+                ui.separator();
+                item(ui, AppCommand::Export, has_case);
+                item(ui, AppCommand::CloseCase, has_case);
+                ui.separator();
+                item(ui, AppCommand::Settings, true);
+            });
+            let (can_undo, can_redo) = self
+                .session
+                .as_ref()
+                .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
+            ui.menu_button("Edit", |ui| {
+                item(ui, AppCommand::Undo, can_undo);
+                item(ui, AppCommand::Redo, can_redo);
+                ui.separator();
+                item(ui, AppCommand::Palette, true);
+            });
+            ui.menu_button("Go", |ui| {
+                item(ui, AppCommand::PreviousStep, has_case);
+                item(ui, AppCommand::NextStep, has_case);
+                item(ui, AppCommand::Review, has_case);
+                item(ui, AppCommand::TogglePreview, has_case);
+            });
+            if let Some(command) = chosen {
+                self.run_command(command);
+            }
+            if let Some(session) = &self.session {
+                ui.separator();
+                let name = session
+                    .path()
+                    .and_then(|p| p.file_name())
+                    .map_or("unsaved case".to_string(), |n| {
+                        n.to_string_lossy().into_owned()
+                    });
+                let dirty = if session.is_dirty() { " •" } else { "" };
+                ui.label(RichText::new(format!("{}{dirty}", name)).weak());
+            }
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some((message, error)) = &self.status {
+                    let colour = if *error {
+                        colours::BLOCKING
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.colored_label(colour, message);
+                } else {
+                    ui.label(RichText::new("Ready").weak());
+                }
+                if let Some(derived) = &self.derived {
+                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                        let blocking = derived.assessment.count(Severity::Blocking);
+                        let warnings = derived.assessment.count(Severity::Warning);
+                        ui.label(format!("{blocking} blocking · {warnings} warnings"));
+                        if let Some(due) = derived.dates.as_ref().and_then(CaseDates::due) {
+                            ui.label(format!("Due {}", crate::core::calendar::long_date(due)));
                         }
                     });
                 }
             });
         });
+    }
+
+    fn steps_panel(&mut self, ui: &mut egui::Ui) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let case = session.case();
+        let assessment = self.derived.as_ref().map(|d| &d.assessment);
+        let mut go = None;
+        egui::Panel::left("steps")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.label(RichText::new(&case.reference).strong());
+                ui.label(RichText::new(crate::core::text::ellipsis(&case.subject, 40)).weak());
+                ui.separator();
+                let step_button = |ui: &mut egui::Ui, step: Step, label: String, current: Step| {
+                    ui.selectable_label(current == step, label).clicked()
+                };
+                if step_button(ui, Step::Intake, "Request and requester".into(), self.step) {
+                    go = Some(Step::Intake);
+                }
+                ui.label(RichText::new("Questions").small().weak());
+                let row_height = ui.spacing().interact_size.y + 4.0;
+                egui::ScrollArea::vertical()
+                    .id_salt("question steps")
+                    .max_height(ui.available_height() - 4.0 * row_height)
+                    .show_rows(ui, row_height, case.questions.len(), |ui, range| {
+                        for index in range {
+                            let question = &case.questions[index];
+                            ui.horizontal(|ui| {
+                                let (text, colour) = question_badge(question, assessment);
+                                widgets::badge(ui, text, colour);
+                                let label = format!(
+                                    "Q{} {}",
+                                    question.number,
+                                    crate::core::text::ellipsis(&question.text, 28)
+                                );
+                                if ui
+                                    .selectable_label(self.step == Step::Question(index), label)
+                                    .clicked()
+                                {
+                                    go = Some(Step::Question(index));
+                                }
+                            });
+                        }
+                    });
+                ui.separator();
+                let refused = case.whole_request.is_some();
+                if step_button(
+                    ui,
+                    Step::WholeRequest,
+                    if refused {
+                        "Whole request: refused".into()
+                    } else {
+                        "Refuse the whole request…".into()
+                    },
+                    self.step,
+                ) {
+                    go = Some(Step::WholeRequest);
+                }
+                let blocking = assessment.map_or(0, |a| a.count(Severity::Blocking));
+                let review_label = if blocking > 0 {
+                    format!("Review ({blocking} to fix)")
+                } else {
+                    "Review".to_string()
+                };
+                if step_button(ui, Step::Review, review_label, self.step) {
+                    go = Some(Step::Review);
+                }
+                if step_button(ui, Step::Export, "Export".into(), self.step) {
+                    go = Some(Step::Export);
+                }
+            });
+        if let Some(step) = go {
+            self.go_to(step);
+        }
+    }
+
+    fn preview_panel(&mut self, ui: &mut egui::Ui) {
+        if !self.show_preview || self.session.is_none() {
+            return;
+        }
+        let anchor = if self.scroll_preview {
+            self.preview_anchor()
+        } else {
+            None
+        };
+        self.scroll_preview = false;
+        let Some(derived) = &self.derived else {
+            return;
+        };
+        egui::Panel::right("preview")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.heading("Letter preview");
+                    if ui.small_button("Hide").on_hover_text("Ctrl+P").clicked() {
+                        self.show_preview = false;
+                    }
+                });
+                ui.separator();
+                preview::show(ui, &derived.document, anchor.as_ref());
+            });
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        let mut edits = Edits::default();
+        let mut go = None;
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let Some(session) = &self.session else {
+                return;
+            };
+            let case = session.case();
+            let derived = self.derived.as_ref();
+            egui::ScrollArea::vertical().id_salt("form").show(ui, |ui| {
+                ui.set_max_width(760.0);
+                match self.step {
+                    Step::Intake => {
+                        intake::show(ui, case, derived.and_then(|d| d.dates.as_ref()), &mut edits)
+                    }
+                    Step::Question(index) => {
+                        if index < case.questions.len() {
+                            walkthrough::show(
+                                ui,
+                                case,
+                                index,
+                                &self.setup,
+                                derived.map(|d| &d.assessment),
+                                &mut self.walk,
+                                &mut edits,
+                                &mut go,
+                            );
+                        } else {
+                            go = Some(Step::Intake);
+                        }
+                    }
+                    Step::WholeRequest => whole_request::show(ui, case, &self.setup, &mut edits),
+                    Step::Review => {
+                        if let Some(derived) = derived {
+                            review::show(ui, case, &derived.assessment, &mut go);
+                        }
+                    }
+                    Step::Export => {
+                        if let Some(derived) = derived {
+                            let default_dir = session
+                                .path()
+                                .and_then(Path::parent)
+                                .map(Path::to_path_buf)
+                                .or_else(|| {
+                                    directories::UserDirs::new()
+                                        .and_then(|d| d.document_dir().map(Path::to_path_buf))
+                                })
+                                .unwrap_or_else(|| self.env.data_dir.clone());
+                            let outcome = export_step::show(
+                                ui,
+                                case,
+                                &derived.assessment,
+                                &mut self.export,
+                                &mut *self.env.dialogs,
+                                self.env.may_launch,
+                                &default_dir,
+                            );
+                            if let Some(request) = outcome {
+                                self.export.pending = Some(request);
+                            }
+                        }
+                    }
+                }
+                ui.add_space(12.0);
+                ui.separator();
+                ui.horizontal(|ui| {
+                    if ui.button("← Back").on_hover_text("Alt+Left").clicked() {
+                        edits.0.push(Edit::EndMerge);
+                        self.export.nav = Some(-1);
+                    }
+                    if ui.button("Next →").on_hover_text("Alt+Right").clicked() {
+                        edits.0.push(Edit::EndMerge);
+                        self.export.nav = Some(1);
+                    }
+                });
+            });
+        });
+        self.apply_edits(edits);
+        if let Some(step) = go {
+            self.go_to(step);
+        }
+        if let Some(delta) = self.export.nav.take() {
+            self.move_step(delta);
+        }
+        if let Some(request) = self.export.pending.take() {
+            self.do_export(request);
+        }
+    }
+
+    fn do_export(&mut self, request: export_step::ExportRequest) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let case = session.case().clone();
+        let letter_date = case.responded_on.unwrap_or(self.env.today);
+        let document = self.setup.compose(&case, letter_date, request.draft);
+        let result = crate::export::render(
+            &document,
+            request.format,
+            self.setup.profile.logo.as_deref(),
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            crate::session::files::write_atomically(&request.path, &bytes, Overwrite::Replace)
+                .map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(()) => {
+                self.export.last_export = Some(request.path.clone());
+                self.set_status(format!("Exported {}.", request.path.display()), false);
+            }
+            Err(error) => self.set_status(error, true),
+        }
+    }
+
+    fn overlays(&mut self, ctx: &egui::Context) {
+        let Some(overlay) = self.overlay.clone() else {
+            return;
+        };
+        match overlay {
+            Overlay::UnsavedChanges(pending) => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                    ui.set_width(380.0);
+                    ui.heading("Save changes?");
+                    let name = self
+                        .session
+                        .as_ref()
+                        .and_then(|s| s.path())
+                        .and_then(|p| p.file_name())
+                        .map_or("this case".to_string(), |n| {
+                            n.to_string_lossy().into_owned()
+                        });
+                    ui.label(format!("{name} has changes that are not saved."));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            choice = Some(1);
+                        }
+                        if ui.button("Don't save").clicked() {
+                            choice = Some(2);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some(3);
+                        }
+                    });
+                });
+                match choice {
+                    Some(1) => {
+                        self.overlay = None;
+                        if self.save() {
+                            self.proceed(pending);
+                        }
+                    }
+                    Some(2) => {
+                        self.overlay = None;
+                        self.proceed(pending);
+                    }
+                    Some(3) => self.overlay = None,
+                    _ => {}
+                }
+            }
+            Overlay::Palette => {
+                let mut chosen = None;
+                let response = egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
+                    ui.set_width(420.0);
+                    let label = ui.label("Command").id;
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.palette_query)
+                                .hint_text("Type to filter…"),
+                        )
+                        .labelled_by(label);
+                    field.request_focus();
+                    let query = self.palette_query.to_lowercase();
+                    let matches: Vec<AppCommand> = AppCommand::ALL
+                        .into_iter()
+                        .filter(|c| c.label().to_lowercase().contains(&query))
+                        .filter(|c| self.session.is_some() || !c.needs_case())
+                        .collect();
+                    for command in &matches {
+                        let shortcut = command
+                            .shortcuts()
+                            .first()
+                            .map(|s| ui.ctx().format_shortcut(s))
+                            .unwrap_or_default();
+                        if ui
+                            .add(egui::Button::new(command.label()).shortcut_text(shortcut))
+                            .clicked()
+                        {
+                            chosen = Some(*command);
+                        }
+                    }
+                    if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        chosen = matches.first().copied();
+                    }
+                });
+                if response.should_close() {
+                    self.overlay = None;
+                }
+                if let Some(command) = chosen {
+                    self.overlay = None;
+                    self.run_command(command);
+                }
+            }
+            Overlay::Settings => {
+                let mut outcome = settings_window::Outcome::None;
+                egui::Modal::new(egui::Id::unique("settings")).show(ctx, |ui| {
+                    outcome = settings_window::show(ui, &mut self.settings, &mut *self.env.dialogs);
+                });
+                match outcome {
+                    settings_window::Outcome::None => {}
+                    settings_window::Outcome::Cancel => self.overlay = None,
+                    settings_window::Outcome::Save => {
+                        self.overlay = None;
+                        self.apply_settings(ctx);
+                    }
+                }
+            }
+            Overlay::Error(message) => {
+                let mut close = false;
+                egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                    ui.set_width(460.0);
+                    ui.heading("Something went wrong");
+                    ui.label(&message);
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                });
+                if close {
+                    self.overlay = None;
+                }
+            }
+        }
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        let form = self.settings.clone();
+        self.prefs.dark_mode = form.dark_mode;
+        self.prefs.text_scale = form.text_scale;
+        self.prefs.library_dir =
+            Some(PathBuf::from(form.library_dir.trim())).filter(|p| !p.as_os_str().is_empty());
+        self.prefs.holidays_path =
+            Some(PathBuf::from(form.holidays_path.trim())).filter(|p| !p.as_os_str().is_empty());
+        let profile_path = self.env.profile_path(&self.prefs);
+        if let Err(error) = crate::session::settings::save_profile(&profile_path, &form.profile()) {
+            self.set_status(format!("Authority profile not saved: {error}"), true);
+        }
+        self.save_prefs();
+        self.reload_setup();
+        self.apply_theme(ctx);
+        match self.setup_problems.first() {
+            Some(problem) => self.set_status(problem.clone(), true),
+            None => self.set_status("Settings saved.", false),
+        }
+    }
+}
+
+/// Edits collected while drawing a frame.
+#[derive(Debug, Default)]
+pub struct Edits(Vec<Edit>);
+
+#[derive(Debug)]
+enum Edit {
+    Typed(Action),
+    Step(Action),
+    EndMerge,
+}
+
+impl Edits {
+    /// An edit from typing (merges with the previous edit of the same field).
+    pub fn typed(&mut self, action: Action) {
+        self.0.push(Edit::Typed(action));
+    }
+
+    /// An edit that is its own undo step.
+    pub fn step(&mut self, action: Action) {
+        self.0.push(Edit::Step(action));
+    }
+
+    /// Ends a typing run (the field lost focus).
+    pub fn end_merge(&mut self) {
+        self.0.push(Edit::EndMerge);
+    }
+}
+
+/// A file name to suggest for saving: the reference, never the requester.
+fn suggested_case_name(case: &crate::core::case::Case) -> String {
+    let reference: String = case
+        .reference
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let reference = reference.trim_matches('-');
+    if reference.is_empty() {
+        "case.case.ron".into()
+    } else {
+        format!("{reference}.case.ron")
+    }
+}
+
+/// The badge for a question in the step list.
+fn question_badge(
+    question: &crate::core::case::Question,
+    assessment: Option<&Assessment>,
+) -> (&'static str, egui::Color32) {
+    use crate::core::case::DecisionKind;
+    let blocking = assessment.is_some_and(|a| {
+        a.for_question(question.number)
+            .any(|f| f.severity == Severity::Blocking)
+    });
+    let (text, colour) = match question.decision.kind() {
+        DecisionKind::Undecided => return ("…", colours::INFO),
+        DecisionKind::Disclose => ("D", colours::DONE),
+        DecisionKind::PartDisclose => ("P", colours::DONE),
+        DecisionKind::Withhold => ("W", colours::DONE),
+        DecisionKind::NotHeld => ("N", colours::DONE),
+        DecisionKind::Ncnd => ("?", colours::NCND),
+    };
+    if blocking {
+        (text, colours::BLOCKING)
+    } else {
+        (text, colour)
+    }
+}
+
+impl eframe::App for DrafterApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_close_request(&ctx);
+        self.handle_shortcuts(&ctx);
+        self.refresh_derived();
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        self.status_bar(ui);
+        if self.session.is_some() {
+            self.steps_panel(ui);
+            self.preview_panel(ui);
+            self.central(ui);
+        } else {
+            let mut outcome = start::Outcome::None;
+            egui::CentralPanel::default_margins().show(ui, |ui| {
+                outcome = start::show(
+                    ui,
+                    &mut self.start,
+                    &self.recovery,
+                    &self.set_aside,
+                    &mut *self.env.dialogs,
+                    self.env.today,
+                );
+            });
+            self.start_outcome(outcome);
+        }
+        self.overlays(&ctx);
+        self.autosave_tick(&ctx);
+        if self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Nothing is lost on exit: unsaved work stays in the autosave.
+        self.autosave_now();
+    }
+}
+
+impl DrafterApp {
+    fn start_outcome(&mut self, outcome: start::Outcome) {
+        match outcome {
+            start::Outcome::None => {}
+            start::Outcome::OpenDialog => self.run_command(AppCommand::OpenCase),
+            start::Outcome::Open(path) => self.guard(Pending::Open(path)),
+            start::Outcome::Sample => self.guard(Pending::OpenSample),
+            start::Outcome::Recover(index) => {
+                if let Some(recovered) = self.recovery.get(index).cloned() {
+                    self.guard(Pending::Recover(Box::new(recovered)));
+                }
+            }
+            start::Outcome::DiscardRecovery(index) => {
+                if index < self.recovery.len() {
+                    let recovered = self.recovery.remove(index);
+                    let _ = std::fs::remove_file(&recovered.autosave_path);
+                }
+            }
+            start::Outcome::Create(session) => {
+                self.attach(*session);
+                self.set_status("New case created. Save it to keep it (Ctrl+S).", false);
+            }
+            start::Outcome::Settings => self.run_command(AppCommand::Settings),
+        }
     }
 }

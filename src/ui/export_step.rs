@@ -1,0 +1,200 @@
+//! The export step: format, where to save (dialog or typed path), then
+//! "Open file" and "Show in folder".
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{self, RichText};
+
+use super::dialogs::Dialogs;
+use super::widgets::{self, colours};
+use crate::core::case::Case;
+use crate::core::rules::{Assessment, Severity};
+use crate::export::Format;
+
+/// What the user asked to export.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    /// Where to write.
+    pub path: PathBuf,
+    /// In which format.
+    pub format: Format,
+    /// Marked DRAFT.
+    pub draft: bool,
+}
+
+/// State of the export step.
+#[derive(Debug)]
+pub struct ExportState {
+    /// Chosen format.
+    pub format: Format,
+    /// Typed path.
+    pub typed_path: String,
+    /// The last file exported.
+    pub last_export: Option<PathBuf>,
+    /// An export waiting to run.
+    pub pending: Option<ExportRequest>,
+    /// A step move requested by the Back/Next buttons.
+    pub nav: Option<isize>,
+}
+
+impl Default for ExportState {
+    fn default() -> ExportState {
+        ExportState {
+            format: Format::Docx,
+            typed_path: String::new(),
+            last_export: None,
+            pending: None,
+            nav: None,
+        }
+    }
+}
+
+/// The file name suggested for a letter: the reference, never the requester.
+pub fn suggested_name(case: &Case, format: Format) -> String {
+    let reference: String = case
+        .reference
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let reference = reference.trim_matches('-');
+    let stem = if reference.is_empty() {
+        "response"
+    } else {
+        reference
+    };
+    format!("{stem}-response.{}", format.extension())
+}
+
+fn launch(program: &str, argument: &std::path::Path) {
+    // Best effort: the status line already says where the file is.
+    let _ = std::process::Command::new(program).arg(argument).spawn();
+}
+
+fn open_with_system(path: &std::path::Path) {
+    if cfg!(target_os = "windows") {
+        launch("explorer", path);
+    } else if cfg!(target_os = "macos") {
+        launch("open", path);
+    } else {
+        launch("xdg-open", path);
+    }
+}
+
+/// Draws the export step; returns an export to run.
+pub fn show(
+    ui: &mut egui::Ui,
+    case: &Case,
+    assessment: &Assessment,
+    state: &mut ExportState,
+    dialogs: &mut dyn Dialogs,
+    may_launch: bool,
+    default_dir: &Path,
+) -> Option<ExportRequest> {
+    let mut request = None;
+    ui.heading("Export the letter");
+    let blocking: Vec<_> = assessment
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Blocking)
+        .collect();
+    // Undecided questions are only notes while drafting, but block the final letter.
+    let undecided = case
+        .questions
+        .iter()
+        .filter(|q| q.decision == crate::core::case::Decision::Undecided)
+        .count();
+    let blocked = !blocking.is_empty() || (undecided > 0 && case.whole_request.is_none());
+
+    ui.horizontal(|ui| {
+        ui.label("Format:");
+        for format in Format::ALL {
+            ui.selectable_value(&mut state.format, format, format.label());
+        }
+    });
+    if state.typed_path.trim().is_empty() {
+        state.typed_path = default_dir
+            .join(suggested_name(case, state.format))
+            .display()
+            .to_string();
+    }
+    widgets::text_field(ui, "Export to this file", &mut state.typed_path);
+    if let Some(path) = Some(PathBuf::from(state.typed_path.trim())).filter(|p| p.exists()) {
+        ui.colored_label(
+            colours::WARNING,
+            format!("{} exists and will be replaced.", path.display()),
+        );
+    }
+
+    if blocked {
+        let reason = if blocking.is_empty() {
+            format!("{undecided} question(s) are still undecided.")
+        } else {
+            format!(
+                "{} finding(s) must be fixed first (see Review).",
+                blocking.len()
+            )
+        };
+        ui.colored_label(
+            colours::BLOCKING,
+            format!("The final letter cannot be exported yet: {reason}"),
+        );
+    }
+    ui.horizontal(|ui| {
+        let final_button = ui.add_enabled(
+            !blocked,
+            egui::Button::new(RichText::new("Export letter").strong()),
+        );
+        let final_button = if blocked {
+            final_button.on_disabled_hover_text(
+                "Fix the blocking findings first; a draft can still be exported.",
+            )
+        } else {
+            final_button
+        };
+        if final_button.clicked() {
+            request = Some(ExportRequest {
+                path: PathBuf::from(state.typed_path.trim()),
+                format: state.format,
+                draft: false,
+            });
+        }
+        if ui
+            .button("Export a draft")
+            .on_hover_text("Every page is marked DRAFT")
+            .clicked()
+        {
+            request = Some(ExportRequest {
+                path: PathBuf::from(state.typed_path.trim()),
+                format: state.format,
+                draft: true,
+            });
+        }
+        if ui.button("Choose where…").clicked()
+            && let Some(path) = dialogs.export(&suggested_name(case, state.format), state.format)
+        {
+            state.typed_path = path.display().to_string();
+        }
+    });
+    if let Some(path) = &state.last_export {
+        ui.separator();
+        ui.label(format!("Exported to {}", path.display()));
+        ui.horizontal(|ui| {
+            if ui.button("Open file").clicked() && may_launch {
+                open_with_system(path);
+            }
+            if ui.button("Show in folder").clicked()
+                && may_launch
+                && let Some(parent) = path.parent()
+            {
+                open_with_system(parent);
+            }
+        });
+    }
+    request
+}

@@ -1,0 +1,78 @@
+//! The review step: every finding, grouped by question, each a link to the
+//! place to fix it, with the long explanation on expand.
+
+use eframe::egui::{self, RichText};
+
+use super::Step;
+use super::widgets::{self, colours};
+use crate::core::case::Case;
+use crate::core::rules::{Assessment, Place, Severity};
+
+/// Draws the review step.
+pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Option<Step>) {
+    ui.heading("Review");
+    let blocking = assessment.count(Severity::Blocking);
+    let warnings = assessment.count(Severity::Warning);
+    if assessment.findings.is_empty() {
+        ui.colored_label(colours::DONE, "No findings: the case passes every check.");
+        return;
+    }
+    let summary = format!(
+        "{blocking} to fix before sending, {warnings} warning{}",
+        if warnings == 1 { "" } else { "s" }
+    );
+    ui.label(RichText::new(summary).strong());
+    widgets::hint(
+        ui,
+        "Click a finding to go to the place to fix it. Expand it to read why it matters.",
+    );
+
+    let mut last_group: Option<String> = None;
+    for (index, finding) in assessment.findings.iter().enumerate() {
+        let group = match finding.place {
+            Place::Case => "The case".to_string(),
+            Place::WholeRequest => "The whole request".to_string(),
+            Place::Question(n) | Place::Claim(n, _) => {
+                let text = case
+                    .question(n)
+                    .map(|q| crate::core::text::ellipsis(&q.text, 60))
+                    .unwrap_or_default();
+                format!("Question {n}: {text}")
+            }
+        };
+        if last_group.as_ref() != Some(&group) {
+            widgets::section(ui, &group);
+            last_group = Some(group);
+        }
+        let colour = match finding.severity {
+            Severity::Blocking => colours::BLOCKING,
+            Severity::Warning => colours::WARNING,
+            Severity::Info => colours::INFO,
+        };
+        ui.horizontal(|ui| {
+            widgets::badge(ui, finding.severity.label(), colour);
+            if ui
+                .link(format!("{}: {}", finding.code, finding.message))
+                .clicked()
+            {
+                *go = Some(match finding.place {
+                    Place::Case => Step::Intake,
+                    Place::WholeRequest => Step::WholeRequest,
+                    Place::Question(n) | Place::Claim(n, _) => case
+                        .questions
+                        .iter()
+                        .position(|q| q.number == n)
+                        .map_or(Step::Intake, Step::Question),
+                });
+            }
+        });
+        egui::CollapsingHeader::new(format!("Why this matters ({})", finding.code))
+            .id_salt(("finding", index))
+            .show(ui, |ui| {
+                let info = finding.code.info();
+                ui.label(RichText::new(&info.title).strong());
+                ui.label(&info.explanation);
+                ui.label(RichText::new(format!("Law: {}", info.law)).weak());
+            });
+    }
+}
