@@ -105,3 +105,23 @@ fn an_unreadable_case_exits_2() {
     let output = foi_drafter(&["check", "/no/such.case.ron"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn findings_come_in_question_order() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases/needs-work.case.ron");
+    let output = foi_drafter(&["check", path.to_str().unwrap(), "--today", "2026-03-25"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let numbers: Vec<u32> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix('Q'))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    assert_eq!(numbers, vec![2, 2, 3, 3, 3, 4], "{stdout}");
+    assert!(
+        stdout.contains("Q3 blocking ncnd-confirms: \"the contract\""),
+        "{stdout}"
+    );
+}

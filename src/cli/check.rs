@@ -7,10 +7,12 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use super::{CliError, CliResult, EXIT_FINDINGS, EXIT_OK, parse_date_arg, today};
-use crate::core::catalogue::Catalogues;
-use crate::core::rules::{Assessment, Code, Context, Place, Stage, assess};
+use crate::core::rules::{Assessment, Code, Place, Stage};
 use crate::session::files::load_case;
 use crate::session::holidays::load_holidays;
+use crate::session::leak::leak_check;
+use crate::session::letter::LetterSetup;
+use crate::session::settings::{load_library, load_profile};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,6 +41,12 @@ pub struct CheckArgs {
     /// A newer GOV.UK bank-holidays.json.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
+    /// Authority profile (for the cost limit and the composed letter).
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Team paragraph library folder.
+    #[arg(long, value_name = "DIR")]
+    pub library: Option<PathBuf>,
     /// Print the long explanation of a finding code and exit.
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
@@ -65,19 +73,27 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> CliResult {
         return Err(CliError("give a case file to check".into()));
     };
     let case = load_case(path)?;
-    let holidays = load_holidays(args.holidays.as_deref())?;
-    let context = Context {
-        catalogues: Catalogues::bundled(),
-        holidays: &holidays,
-        today: args.today.unwrap_or_else(today),
-        stage: if args.draft {
-            Stage::Drafting
-        } else {
-            Stage::Final
-        },
-        cost_limit_hours: None,
+    let profile = load_profile(args.profile.as_deref())?;
+    let setup = LetterSetup {
+        holidays: load_holidays(args.holidays.as_deref())?,
+        library: load_library(args.library.as_deref()).map_err(CliError)?,
+        profile,
     };
-    let assessment = assess(&case, &context);
+    let today = args.today.unwrap_or_else(today);
+    let stage = if args.draft {
+        Stage::Drafting
+    } else {
+        Stage::Final
+    };
+    let mut assessment = setup.assess(&case, today, stage);
+    // The leak check composes the letter as the requester would receive it.
+    let letter_date = case.responded_on.unwrap_or(today);
+    assessment
+        .findings
+        .extend(leak_check(&case, &setup, letter_date).findings);
+    assessment
+        .findings
+        .sort_by_key(|f| (f.place.sort_key(), f.severity));
     match args.format {
         CheckFormat::Text => write_text(out, &assessment)?,
         CheckFormat::Json => write_json(out, &assessment)?,

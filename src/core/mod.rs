@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod document;
 pub mod paragraphs;
 pub mod rules;
+pub mod scenarios;
 pub mod splitter;
 pub mod synthetic;
 pub mod text;

@@ -241,7 +241,14 @@ pub fn render(document: &Document, logo: Option<&[u8]>) -> Result<Vec<u8>, Expor
         .footer(footer);
     docx = numberings(styles(docx));
 
-    for block in &document.blocks {
+    for (index, block) in document.blocks.iter().enumerate() {
+        let next_is_address = matches!(
+            document.blocks.get(index + 1).map(|b| &b.kind),
+            Some(BlockKind::Paragraph {
+                style: ParagraphStyle::Address,
+                ..
+            })
+        );
         match &block.kind {
             BlockKind::Title(text) => {
                 docx = docx.add_paragraph(
@@ -260,12 +267,16 @@ pub fn render(document: &Document, logo: Option<&[u8]>) -> Result<Vec<u8>, Expor
                 );
             }
             BlockKind::Paragraph { style, spans } => {
-                let style = match style {
+                let mut p = paragraph(spans).style(match style {
                     ParagraphStyle::Normal => "Normal",
                     ParagraphStyle::Quote => "Quote",
                     ParagraphStyle::Address => "Address",
-                };
-                docx = docx.add_paragraph(paragraph(spans).style(style));
+                });
+                // Address lines sit together; the block as a whole is spaced from what follows.
+                if *style == ParagraphStyle::Address && !next_is_address {
+                    p = p.line_spacing(LineSpacing::new().after(200));
+                }
+                docx = docx.add_paragraph(p);
             }
             BlockKind::NumberedList { items } => {
                 for item in items {

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod autosave;
 pub mod files;
 pub mod holidays;
+pub mod leak;
 pub mod letter;
 pub mod settings;
 

@@ -294,6 +294,16 @@ impl DrafterApp {
         self.last_change = None;
     }
 
+    /// Opens a case that has no file yet (used by tests and benchmarks).
+    pub fn open_case(&mut self, case: crate::core::case::Case) {
+        self.attach(Session::new(case));
+    }
+
+    /// Goes to a step (used by tests and benchmarks).
+    pub fn show_step(&mut self, step: Step) {
+        self.go_to(step);
+    }
+
     /// Opens the bundled sample case (as an unsaved copy).
     pub fn open_sample(&mut self) {
         self.attach(Session::new(sample_case()));
@@ -595,15 +605,20 @@ impl DrafterApp {
             }
             return;
         }
+        // Shortcuts with more modifiers first: Ctrl+Shift+Z must not be taken as Ctrl+Z.
+        let mut bindings: Vec<(AppCommand, egui::KeyboardShortcut)> = AppCommand::ALL
+            .into_iter()
+            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (c, s)))
+            .collect();
+        bindings.sort_by_key(|(_, s)| {
+            let m = s.modifiers;
+            std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.ctrl || m.command))
+        });
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
-            for command in AppCommand::ALL {
-                if command
-                    .shortcuts()
-                    .iter()
-                    .any(|s| input.consume_shortcut(s))
-                {
-                    fired.push(command);
+            for (command, shortcut) in &bindings {
+                if input.consume_shortcut(shortcut) {
+                    fired.push(*command);
                 }
             }
         });
@@ -832,7 +847,7 @@ impl DrafterApp {
             let case = session.case();
             let derived = self.derived.as_ref();
             egui::ScrollArea::vertical().id_salt("form").show(ui, |ui| {
-                ui.set_max_width(760.0);
+                ui.set_max_width(ui.available_width().min(760.0));
                 match self.step {
                     Step::Intake => {
                         intake::show(ui, case, derived.and_then(|d| d.dates.as_ref()), &mut edits)
@@ -888,11 +903,11 @@ impl DrafterApp {
                 ui.add_space(12.0);
                 ui.separator();
                 ui.horizontal(|ui| {
-                    if ui.button("← Back").on_hover_text("Alt+Left").clicked() {
+                    if ui.button("Back").on_hover_text("Alt+Left").clicked() {
                         edits.0.push(Edit::EndMerge);
                         self.export.nav = Some(-1);
                     }
-                    if ui.button("Next →").on_hover_text("Alt+Right").clicked() {
+                    if ui.button("Next").on_hover_text("Alt+Right").clicked() {
                         edits.0.push(Edit::EndMerge);
                         self.export.nav = Some(1);
                     }

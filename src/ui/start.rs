@@ -133,7 +133,7 @@ pub fn show(
 ) -> Outcome {
     let mut outcome = Outcome::None;
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.set_max_width(820.0);
+        ui.set_max_width(ui.available_width().min(820.0));
         ui.heading(RichText::new("foi-drafter").size(28.0));
         widgets::hint(ui, "Draft Freedom of Information responses and refusal notices: FOIA, EIR, FOISA and EISR.");
         ui.add_space(8.0);

@@ -290,7 +290,7 @@ pub fn show(
             "If saying whether the information exists would reveal something sensitive, the answer is to neither confirm nor deny, under an NCND provision.",
             tree.ncnd,
             "Yes: neither confirm nor deny",
-            "No",
+            "No: we can say whether we hold it",
         ) {
             next = Tree {
                 recorded: Some(true),
@@ -323,7 +323,7 @@ pub fn show(
             "For example published on our website. FOIA section 21 and FOISA section 25 then apply; under the environmental regulations, say where it is.",
             tree.accessible,
             "Yes, it is published",
-            "No",
+            "No, it is not published",
         ) {
             next = Tree {
                 accessible: Some(answer),

@@ -756,7 +756,7 @@ impl<'a> Composer<'a> {
         self.bullets(&items);
         for cited in provisions {
             let id = cited.entry.map_or(cited.id.clone(), |e| e.id.clone());
-            self.anchor = Anchor::Exemption(id.clone());
+            self.anchor = Anchor::NcndProvision(id.clone());
             self.heading(2, cited.heading());
             let values = self.claim_values(cited, None);
             let statement = self
@@ -789,10 +789,16 @@ impl<'a> Composer<'a> {
                 ParagraphStyle::Quote,
                 vec![Span::italic(question.text.replace('\n', " "))],
             );
-            let cites_for = |list: &[Cited<'_>]| -> Vec<String> {
+            let cites_for = |list: &[Cited<'_>], with_title: bool| -> Vec<String> {
                 list.iter()
                     .filter(|c| c.uses.iter().any(|(n, _)| *n == question.number))
-                    .map(Cited::heading_citation_with_title)
+                    .map(|c| {
+                        if with_title {
+                            c.heading_citation_with_title()
+                        } else {
+                            c.heading_citation()
+                        }
+                    })
                     .collect()
             };
             match &question.decision {
@@ -807,13 +813,13 @@ impl<'a> Composer<'a> {
                     self.text(answer);
                     self.text(&format!(
                         "The rest of the information is exempt under {}, as explained above.",
-                        join_and(&cites_for(exemptions))
+                        join_and(&cites_for(exemptions, true))
                     ));
                 }
                 Decision::Withhold { .. } => {
                     self.text(&format!(
                         "This information is exempt under {}, as explained above.",
-                        join_and(&cites_for(exemptions))
+                        join_and(&cites_for(exemptions, true))
                     ));
                 }
                 Decision::NotHeld { explanation, .. } => {
@@ -826,7 +832,7 @@ impl<'a> Composer<'a> {
                 Decision::Ncnd { .. } => {
                     self.text(&format!(
                         "We can neither confirm nor deny whether we hold information within the scope of this question, for the reasons given above under {}.",
-                        join_and(&cites_for(ncnd))
+                        join_and(&cites_for(ncnd, false))
                     ));
                 }
             }

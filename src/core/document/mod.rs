@@ -112,6 +112,8 @@ pub enum Anchor {
     Exemption(String),
     /// The neither-confirm-nor-deny section.
     Ncnd,
+    /// The explanation of one NCND provision.
+    NcndProvision(String),
     /// The answer to one question.
     Question(u32),
     /// Review and complaint rights, closing.

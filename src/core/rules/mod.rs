@@ -15,7 +15,7 @@ use super::calendar::{
 };
 use super::case::{Case, Claim, Decision, ExtensionReason, Regime, WholeRequestRefusal};
 use super::catalogue::{Catalogue, Catalogues, Entry, EntryKind, HarmTest, Status};
-use ncnd_text::{SCOPE_COVERAGE_THRESHOLD, giveaways, significant_words};
+use ncnd_text::{giveaways, significant_words, speaks_about};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -269,6 +269,17 @@ pub enum Place {
 }
 
 impl Place {
+    /// Orders places as a reader meets them: case, whole request, then each
+    /// question with its claims.
+    pub fn sort_key(self) -> (u8, u32, usize) {
+        match self {
+            Place::Case => (0, 0, 0),
+            Place::WholeRequest => (1, 0, 0),
+            Place::Question(n) => (2, n, 0),
+            Place::Claim(n, claim) => (2, n, claim + 1),
+        }
+    }
+
     /// The question number, if the place is in a question.
     pub fn question(self) -> Option<u32> {
         match self {
@@ -400,7 +411,7 @@ pub fn assess(case: &Case, context: &Context<'_>) -> Assessment {
     check_ncnd_against_other_answers(case, &mut out);
 
     let mut findings = out.findings;
-    findings.sort_by_key(|f| (f.place, f.severity));
+    findings.sort_by_key(|f| (f.place.sort_key(), f.severity));
     Assessment { findings }
 }
 
@@ -891,8 +902,7 @@ fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
         .collect();
     for (ncnd_number, scope, scope_words) in &scopes {
         for (number, verb, words) in &answers {
-            let shared = scope_words.intersection(words).count();
-            if shared as f32 / scope_words.len() as f32 >= SCOPE_COVERAGE_THRESHOLD {
+            if speaks_about(scope_words, words) {
                 out.add(
                     Code::NcndConfirms,
                     Place::Question(*number),

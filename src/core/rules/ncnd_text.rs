@@ -248,6 +248,21 @@ pub fn scope_coverage(scope: &str, text: &str) -> f32 {
 /// Coverage from which another answer is taken to speak about the NCND scope.
 pub const SCOPE_COVERAGE_THRESHOLD: f32 = 0.75;
 
+/// True when a text speaks about an NCND scope: it has every significant word
+/// of a short scope (four words or fewer, where one word such as "covert"
+/// makes the difference), or three quarters of a longer one.
+pub fn speaks_about(scope_words: &BTreeSet<String>, text_words: &BTreeSet<String>) -> bool {
+    if scope_words.is_empty() {
+        return false;
+    }
+    let shared = scope_words.intersection(text_words).count();
+    if scope_words.len() <= 4 {
+        shared == scope_words.len()
+    } else {
+        shared as f32 / scope_words.len() as f32 >= SCOPE_COVERAGE_THRESHOLD
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +310,24 @@ mod tests {
     fn words_must_be_whole() {
         assert!(phrases_in("Another contractor said so.").is_empty());
         assert!(phrases_in("the contractual terms").is_empty());
+    }
+
+    #[test]
+    fn a_short_scope_needs_every_word_so_overt_is_not_covert() {
+        let scope = significant_words("any covert use of facial recognition technology");
+        let overt = significant_words(
+            "We publish our facial recognition policy; it says how the technology may be used.",
+        );
+        assert!(!speaks_about(&scope, &overt));
+        let covert = significant_words("We have no covert facial recognition technology.");
+        assert!(speaks_about(&scope, &covert));
+        let long = significant_words("any payments to covert human intelligence sources in Dundee");
+        let asked =
+            significant_words("Has the force paid covert human intelligence sources in Dundee?");
+        assert!(
+            speaks_about(&long, &asked),
+            "five of six words is enough for a long scope"
+        );
     }
 
     #[test]

@@ -1,0 +1,430 @@
+//! The real app driven headless with egui_kittest: a request pasted, every
+//! question decided through the walkthrough (one NCND with library
+//! paragraphs), the letter exported; undo and redo across steps; the
+//! unsaved-changes prompt; recovery of an autosave after a crash.
+#![cfg(feature = "gui")]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use foi_drafter::core::case::{Decision, DecisionKind};
+use foi_drafter::ui::{AUTOSAVE_IDLE, AppEnv, DrafterApp, ScriptedDialogs, Step};
+
+use eframe::egui;
+
+const REQUEST: &str = "Dear Sir or Madam,
+
+I am writing to request information about your force's use of artificial intelligence.
+1. Does your force use AI in any policing work, or is it researching its use?
+2. How is AI used, and are there plans for the future?
+3. How widespread is its use?
+4. Which private companies do you work with to develop it?
+5. Do you have contracts with any facial recognition suppliers?
+6. What datasets are used to train any AI?
+7. What measures are in place to mitigate bias?
+
+Yours faithfully,
+
+Sam Example";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    config: PathBuf,
+    data: PathBuf,
+    dialogs: ScriptedDialogs,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config");
+        let data = dir.path().join("data");
+        Fixture {
+            config,
+            data,
+            dialogs: ScriptedDialogs::new(),
+            _dir: dir,
+        }
+    }
+
+    fn env(&self) -> AppEnv {
+        AppEnv {
+            config_dir: self.config.clone(),
+            data_dir: self.data.clone(),
+            today: jiff::civil::date(2026, 3, 20),
+            dialogs: Box::new(self.dialogs.clone()),
+            may_launch: false,
+        }
+    }
+
+    fn harness(&self) -> Harness<'static, DrafterApp> {
+        let env = self.env();
+        Harness::builder()
+            .with_size(egui::vec2(1400.0, 1000.0))
+            .with_max_steps(16)
+            .build_eframe(move |_| DrafterApp::new(env))
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.config.parent().unwrap().join(name)
+    }
+}
+
+fn click(harness: &mut Harness<'_, DrafterApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn click_first_containing(harness: &mut Harness<'_, DrafterApp>, label: &str) {
+    harness
+        .query_all_by_label_contains(label)
+        .next()
+        .unwrap_or_else(|| panic!("nothing labelled like {label:?}"))
+        .click();
+    harness.run();
+}
+
+/// Clicks into a field, moves to the end of its text and types.
+fn type_into(harness: &mut Harness<'_, DrafterApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn next_step(harness: &mut Harness<'_, DrafterApp>) {
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+}
+
+fn disclose(harness: &mut Harness<'_, DrafterApp>, answer: &str) {
+    click(harness, "Yes, recorded information");
+    click(harness, "No: we can say whether we hold it");
+    click(harness, "Yes, we hold it");
+    click(harness, "No, it is not published");
+    click(harness, "None of it: disclose it all");
+    type_into(harness, "Answer to give", answer);
+}
+
+fn not_held(harness: &mut Harness<'_, DrafterApp>, why: &str) {
+    click(harness, "Yes, recorded information");
+    click(harness, "No: we can say whether we hold it");
+    click(harness, "No, we do not hold it");
+    type_into(harness, "Why it is not held", why);
+}
+
+fn add_claim(harness: &mut Harness<'_, DrafterApp>, button: &str, id: &str) {
+    click(harness, button);
+    type_into(harness, "Search exemptions", id);
+    click_first_containing(harness, &format!("{id} — "));
+}
+
+fn insert_from_library(harness: &mut Harness<'_, DrafterApp>, library_button: &str) {
+    click(harness, library_button);
+    click_first_containing(harness, "Insert: ");
+}
+
+fn docx_text(path: &Path) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .map(|p| {
+            p.descendants()
+                .filter(|n| n.has_tag_name("t"))
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_pasted_request_is_decided_question_by_question_and_exported() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+
+    click(&mut harness, "New case from a request…");
+    type_into(&mut harness, "Request as received", REQUEST);
+    type_into(&mut harness, "Reference", "NP-FOI-2026-0300");
+    type_into(&mut harness, "Received (YYYY-MM-DD)", "2026-03-02");
+    click(&mut harness, "Create case");
+    {
+        let case = harness.state().session().expect("a case is open").case();
+        assert_eq!(
+            case.questions.len(),
+            7,
+            "the pasted request splits into seven questions"
+        );
+        assert_eq!(case.requester.name, "Sam Example");
+    }
+
+    next_step(&mut harness);
+    assert_eq!(harness.state().step(), Step::Question(0));
+    disclose(
+        &mut harness,
+        "The force uses retrospective facial recognition.",
+    );
+    next_step(&mut harness);
+    not_held(
+        &mut harness,
+        "No recorded information describes future plans.",
+    );
+    next_step(&mut harness);
+    not_held(
+        &mut harness,
+        "No recorded information measures how widespread its use is.",
+    );
+    next_step(&mut harness);
+
+    // Q4: withheld under section 43(2), its test built from the library.
+    click(&mut harness, "Yes, recorded information");
+    click(&mut harness, "No: we can say whether we hold it");
+    click(&mut harness, "Yes, we hold it");
+    click(&mut harness, "No, it is not published");
+    click(&mut harness, "All of it");
+    add_claim(&mut harness, "Add an exemption", "s43(2)");
+    insert_from_library(&mut harness, "Library: Harm (s43(2))");
+    click(
+        &mut harness,
+        "would be likely to (a real and significant risk)",
+    );
+    insert_from_library(
+        &mut harness,
+        "Library: Public interest: for disclosure (s43(2))",
+    );
+    insert_from_library(
+        &mut harness,
+        "Library: Public interest: for the exemption (s43(2))",
+    );
+    type_into(
+        &mut harness,
+        "Conclusion: where the balance lies — s43(2)",
+        "The balance favours withholding until the procurement ends.",
+    );
+    next_step(&mut harness);
+
+    // Q5: neither confirm nor deny under s.24(2) and s.31(3), reasoning from the library.
+    click(&mut harness, "Yes, recorded information");
+    click(&mut harness, "Yes: neither confirm nor deny");
+    type_into(
+        &mut harness,
+        "Scope of the neither-confirm-nor-deny response",
+        "any covert use of facial recognition technology",
+    );
+    for id in ["s24(2)", "s31(3)"] {
+        add_claim(&mut harness, "Add a provision", id);
+        insert_from_library(&mut harness, &format!("Library: Harm ({id})"));
+        insert_from_library(
+            &mut harness,
+            &format!("Library: Public interest: for disclosure ({id})"),
+        );
+        insert_from_library(
+            &mut harness,
+            &format!("Library: Public interest: for the exemption ({id})"),
+        );
+        type_into(
+            &mut harness,
+            &format!("Conclusion: where the balance lies — {id}"),
+            "The balance favours neither confirming nor denying.",
+        );
+    }
+    click(
+        &mut harness,
+        "would be likely to (a real and significant risk)",
+    );
+    {
+        let case = harness.state().session().unwrap().case();
+        let Decision::Ncnd { claims, .. } = &case.questions[4].decision else {
+            panic!("Q5 is NCND: {:?}", case.questions[4].decision);
+        };
+        let ids: Vec<&str> = claims.iter().map(|c| c.exemption.as_str()).collect();
+        assert_eq!(ids, ["s24(2)", "s31(3)"]);
+        for claim in claims {
+            let pit = claim
+                .public_interest
+                .as_ref()
+                .expect("a public interest test");
+            assert!(
+                claim.harm.as_deref().is_some_and(|h| h.len() > 40),
+                "harm inserted from the library"
+            );
+            assert_eq!(pit.favouring_disclosure.len(), 1);
+            assert_eq!(pit.favouring_exemption.len(), 1);
+        }
+    }
+    next_step(&mut harness);
+    not_held(&mut harness, "The system was supplied already trained.");
+    next_step(&mut harness);
+    disclose(
+        &mut harness,
+        "Every possible match is reviewed by a trained officer.",
+    );
+
+    {
+        let case = harness.state().session().unwrap().case();
+        assert!(
+            case.questions
+                .iter()
+                .all(|q| q.decision.kind() != DecisionKind::Undecided)
+        );
+    }
+
+    // Export: the path comes from the (scripted) save dialog.
+    click(&mut harness, "Export");
+    let out = fixture.file("response.docx");
+    fixture.dialogs.answer_next(out.clone());
+    click(&mut harness, "Choose where…");
+    click(&mut harness, "Export letter");
+    assert!(out.exists(), "status: {:?}", harness.state().status());
+    let text = docx_text(&out);
+    assert!(text.contains("Neither confirm nor deny"), "{text}");
+    assert!(
+        text.contains("Section 24(2)") && text.contains("Section 31(3)"),
+        "{text}"
+    );
+    assert!(text.contains("Section 43(2)"));
+    assert!(text.contains("any covert use of facial recognition technology"));
+}
+
+fn open_sample(harness: &mut Harness<'_, DrafterApp>) {
+    click(harness, "Open the sample case");
+    assert!(harness.state().session().is_some());
+}
+
+#[test]
+fn undo_and_redo_work_across_steps() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    open_sample(&mut harness);
+    let original = harness.state().session().unwrap().case().clone();
+
+    // A change on the intake step…
+    type_into(&mut harness, "Subject", " (revised)");
+    // …and a change on question 1's walkthrough.
+    next_step(&mut harness);
+    click(&mut harness, "No, we do not hold it");
+    {
+        let case = harness.state().session().unwrap().case();
+        assert_eq!(case.subject, format!("{} (revised)", original.subject));
+        assert_eq!(case.questions[0].decision.kind(), DecisionKind::NotHeld);
+    }
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().session().unwrap().case().questions[0].decision,
+        original.questions[0].decision
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().session().unwrap().case(),
+        &original,
+        "both changes undone"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .session()
+            .unwrap()
+            .case()
+            .subject
+            .ends_with("(revised)")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+
+    assert_eq!(
+        harness.state().session().unwrap().case().questions[0]
+            .decision
+            .kind(),
+        DecisionKind::NotHeld
+    );
+}
+
+#[test]
+fn unsaved_changes_are_never_dropped_without_asking() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    open_sample(&mut harness);
+    type_into(&mut harness, "Subject", " (draft)");
+    assert!(harness.state().session().unwrap().is_dirty());
+
+    // Closing asks; Cancel keeps everything.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    click(&mut harness, "Cancel");
+    assert!(
+        harness
+            .state()
+            .session()
+            .unwrap()
+            .case()
+            .subject
+            .ends_with("(draft)")
+    );
+
+    // Save writes the case where the dialog says, then closes.
+    let path = fixture.file("kept.case.ron");
+    fixture.dialogs.answer_next(path.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run();
+    click(&mut harness, "Save");
+    assert!(harness.state().session().is_none(), "closed after saving");
+    let saved = foi_drafter::session::files::load_case(&path).unwrap();
+    assert!(saved.subject.ends_with("(draft)"));
+
+    // "Don't save" discards, after asking.
+    open_sample(&mut harness);
+    type_into(&mut harness, "Subject", " (discard me)");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    click(&mut harness, "Don't save");
+    assert!(harness.state().session().is_none());
+    assert!(
+        harness.query_by_label("Request as received").is_some(),
+        "the new-case form is shown"
+    );
+}
+
+#[test]
+fn work_is_recovered_from_the_autosave_after_a_crash() {
+    let fixture = Fixture::new();
+    {
+        let mut harness = fixture.harness();
+        open_sample(&mut harness);
+        type_into(&mut harness, "Subject", " (before the crash)");
+        // Left alone for the autosave interval, the app writes its autosave.
+        std::thread::sleep(AUTOSAVE_IDLE + std::time::Duration::from_millis(200));
+        harness.step();
+        let autosaves: Vec<_> = std::fs::read_dir(fixture.data.join("autosave"))
+            .unwrap()
+            .collect();
+        assert_eq!(autosaves.len(), 1, "one autosave written");
+        // The app is dropped here without saving, as in a crash.
+    }
+    let mut harness = fixture.harness();
+    assert_eq!(harness.state().recoverable().len(), 1);
+    assert!(harness.query_by_label("Unsaved work was found").is_some());
+    click(&mut harness, "Recover");
+    let session = harness.state().session().expect("recovered");
+    assert!(session.case().subject.ends_with("(before the crash)"));
+    assert!(session.is_dirty(), "recovered work still needs saving");
+}
