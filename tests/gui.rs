@@ -428,3 +428,54 @@ fn work_is_recovered_from_the_autosave_after_a_crash() {
     assert!(session.case().subject.ends_with("(before the crash)"));
     assert!(session.is_dirty(), "recovered work still needs saving");
 }
+
+#[test]
+fn a_scenario_is_stepped_through_with_the_keyboard_to_its_model_answer() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    harness.run();
+    assert!(harness.state().is_training());
+    click(&mut harness, "Present");
+    assert!(
+        harness.query_by_label("The request").is_some(),
+        "the first slide shows the request"
+    );
+
+    let mut answered_quiz = false;
+    let mut reached_model_answer = false;
+    for _ in 0..30 {
+        harness.key_press(Key::Space);
+        harness.run();
+        if !answered_quiz && harness.query_by_label_contains("for the room").is_some() {
+            harness.key_press(Key::Num1);
+            harness.run();
+            assert!(
+                harness.query_by_label("Right.").is_some()
+                    || harness.query_by_label("Not quite.").is_some(),
+                "choosing an answer gives feedback"
+            );
+            answered_quiz = true;
+        }
+        if harness.query_by_label("Model answer").is_some() {
+            reached_model_answer = true;
+            break;
+        }
+    }
+    assert!(answered_quiz, "the presentation includes a quiz");
+    assert!(
+        reached_model_answer,
+        "Space steps through to the model answer"
+    );
+
+    // Left goes back; Escape leaves the presentation.
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert!(harness.query_by_label("Model answer").is_none());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Present").is_some(),
+        "back to the scenario list"
+    );
+}

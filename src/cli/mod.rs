@@ -7,6 +7,7 @@ mod export;
 mod new;
 mod show;
 mod templates;
+mod train;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -52,6 +53,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Work with paragraph templates.
     Templates(templates::TemplatesArgs),
+    /// Present or print NCND training scenarios.
+    Train(train::TrainArgs),
     /// Compute a statutory deadline (first line: the due date, YYYY-MM-DD).
     Deadline(deadline::DeadlineArgs),
 }
@@ -96,6 +99,7 @@ pub fn run(command: Command) -> CliResult {
         Command::Check(args) => check::run(&args, &mut out),
         Command::Export(args) => export::run(&args, &mut out),
         Command::Templates(args) => templates::run(&args, &mut out),
+        Command::Train(args) => train::run(&args, &mut out),
     }
 }
 

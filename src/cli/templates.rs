@@ -21,7 +21,8 @@ pub struct TemplatesArgs {
 /// Template actions.
 #[derive(Debug, Subcommand)]
 pub enum TemplatesAction {
-    /// Check paragraph files: ids unique, placeholders known, exemptions in the catalogue.
+    /// Check paragraph and scenario files: ids unique, placeholders known,
+    /// exemptions in the catalogue, every scenario complete.
     Validate {
         /// A folder of paragraph files (default: the bundled library).
         #[arg(value_name = "DIR")]
@@ -40,7 +41,26 @@ pub fn run(args: &TemplatesArgs, out: &mut dyn Write) -> CliResult {
                     .map(|(name, text)| (format!("templates/paragraphs/{name}"), text.to_string()))
                     .collect(),
             };
-            let problems = validate(&files, Catalogues::bundled());
+            // Paragraph files are lists; scenario files are single scenarios.
+            let (scenario_files, files): (Vec<_>, Vec<_>) = files
+                .into_iter()
+                .partition(|(_, text)| looks_like_scenario(text));
+            let scenario_files: Vec<(String, String)> = match dir {
+                Some(_) => scenario_files,
+                None => crate::core::scenarios::BUNDLED_FILES
+                    .iter()
+                    .map(|(name, text)| (format!("assets/scenarios/{name}"), text.to_string()))
+                    .collect(),
+            };
+            let mut problems: Vec<String> = validate(&files, Catalogues::bundled())
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            problems.extend(
+                crate::core::scenarios::validate(&scenario_files, Catalogues::bundled())
+                    .iter()
+                    .map(ToString::to_string),
+            );
             for problem in &problems {
                 writeln!(out, "{problem}")?;
             }
@@ -51,10 +71,12 @@ pub fn run(args: &TemplatesArgs, out: &mut dyn Write) -> CliResult {
                 .sum();
             writeln!(
                 out,
-                "{} file{}, {paragraphs} paragraph{}, {} problem{}",
+                "{} paragraph file{}, {paragraphs} paragraph{}, {} scenario{}, {} problem{}",
                 files.len(),
                 if files.len() == 1 { "" } else { "s" },
                 if paragraphs == 1 { "" } else { "s" },
+                scenario_files.len(),
+                if scenario_files.len() == 1 { "" } else { "s" },
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" }
             )?;
@@ -65,4 +87,14 @@ pub fn run(args: &TemplatesArgs, out: &mut dyn Write) -> CliResult {
             })
         }
     }
+}
+
+/// A scenario file is one struct with a `model_answer`; a paragraph file is a list.
+fn looks_like_scenario(text: &str) -> bool {
+    let code: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    code.trim_start().starts_with('(') && code.contains("model_answer")
 }

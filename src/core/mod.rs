@@ -7,6 +7,7 @@ pub mod case;
 pub mod case_file;
 pub mod catalogue;
 pub mod document;
+pub mod learn;
 pub mod paragraphs;
 pub mod rules;
 pub mod scenarios;

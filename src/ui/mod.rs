@@ -10,6 +10,7 @@ mod preview;
 mod review;
 mod settings_window;
 mod start;
+mod trainer;
 mod walkthrough;
 mod whole_request;
 mod widgets;
@@ -84,8 +85,27 @@ impl AppEnv {
     }
 }
 
+/// How the window opens.
+#[derive(Debug, Clone)]
+pub enum Launch {
+    /// On a case file, or the start screen.
+    Case(Option<PathBuf>),
+    /// In trainer mode, presenting a scenario.
+    Train {
+        /// The scenario id.
+        scenario: Option<String>,
+        /// A trainer's scenario folder.
+        dir: Option<PathBuf>,
+    },
+}
+
 /// Opens the GUI window on `case` (or the start screen) and runs until it closes.
 pub fn run(case: Option<PathBuf>) -> Result<(), String> {
+    run_with(Launch::Case(case))
+}
+
+/// Opens the GUI window as asked and runs until it closes.
+pub fn run_with(launch: Launch) -> Result<(), String> {
     let env = AppEnv::from_system();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -99,11 +119,25 @@ pub fn run(case: Option<PathBuf>) -> Result<(), String> {
         options,
         Box::new(move |creation| {
             let mut app = DrafterApp::new(env);
-            match case {
-                Some(path) => app.open_path(&path),
+            match launch {
+                Launch::Case(Some(path)) => app.open_path(&path),
                 // First start: show the sample so there is something to explore.
-                None if app.prefs.recent.is_empty() && app.recovery.is_empty() => app.open_sample(),
-                None => {}
+                Launch::Case(None) if app.prefs.recent.is_empty() && app.recovery.is_empty() => {
+                    app.open_sample()
+                }
+                Launch::Case(None) => {}
+                Launch::Train { scenario, dir } => {
+                    if let Some(dir) = dir {
+                        app.trainer.folder = dir.display().to_string();
+                        app.trainer.load_folder();
+                    }
+                    app.train(scenario.as_deref(), scenario.is_some());
+                    if scenario.is_some() {
+                        creation
+                            .egui_ctx
+                            .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                    }
+                }
             }
             app.apply_theme(&creation.egui_ctx);
             Ok(Box::new(app))
@@ -179,6 +213,9 @@ pub struct DrafterApp {
     palette_query: String,
     scroll_preview: bool,
     quit_confirmed: bool,
+    trainer: trainer::TrainerState,
+    trainer_mode: bool,
+    leak: Option<(u64, crate::session::leak::LeakReport)>,
 }
 
 impl DrafterApp {
@@ -208,6 +245,9 @@ impl DrafterApp {
             palette_query: String::new(),
             scroll_preview: false,
             quit_confirmed: false,
+            trainer: trainer::TrainerState::default(),
+            trainer_mode: false,
+            leak: None,
         };
         app.reload_setup();
         app.start.refresh_recent(&app.prefs, &app.setup);
@@ -292,6 +332,19 @@ impl DrafterApp {
         self.walk = walkthrough::WalkState::default();
         self.export = export_step::ExportState::default();
         self.last_change = None;
+    }
+
+    /// Switches to trainer mode on a scenario (by id), optionally presenting it.
+    pub fn train(&mut self, scenario: Option<&str>, present: bool) -> bool {
+        self.trainer_mode = true;
+        let found = scenario.is_none_or(|id| self.trainer.select(id));
+        self.trainer.presenting = present && found;
+        found
+    }
+
+    /// True in trainer mode.
+    pub fn is_training(&self) -> bool {
+        self.trainer_mode
     }
 
     /// Opens a case that has no file yet (used by tests and benchmarks).
@@ -380,7 +433,8 @@ impl DrafterApp {
                 self.overlay = Some(Overlay::Settings);
             }
             AppCommand::TrainerMode => {
-                self.set_status("Trainer mode is not available in this version.", false);
+                self.trainer_mode = !self.trainer_mode;
+                self.trainer.presenting = false;
             }
             AppCommand::CloseCase => self.guard(Pending::Close),
         }
@@ -513,6 +567,28 @@ impl DrafterApp {
             Step::WholeRequest => Some(Anchor::WholeRequest),
             Step::Review | Step::Export => None,
         }
+    }
+
+    /// Runs the NCND leak check when the review step is shown (it composes
+    /// the letter three times, so it is not run on every keystroke).
+    fn refresh_leak_check(&mut self) {
+        if self.step != Step::Review {
+            return;
+        }
+        let Some(session) = &self.session else {
+            return;
+        };
+        if self
+            .leak
+            .as_ref()
+            .is_some_and(|(revision, _)| *revision == session.revision())
+        {
+            return;
+        }
+        let case = session.case();
+        let letter_date = case.responded_on.unwrap_or(self.env.today);
+        let report = crate::session::leak::leak_check(case, &self.setup, letter_date);
+        self.leak = Some((session.revision(), report));
     }
 
     fn refresh_derived(&mut self) {
@@ -685,6 +761,8 @@ impl DrafterApp {
                 item(ui, AppCommand::NextStep, has_case);
                 item(ui, AppCommand::Review, has_case);
                 item(ui, AppCommand::TogglePreview, has_case);
+                ui.separator();
+                item(ui, AppCommand::TrainerMode, true);
             });
             if let Some(command) = chosen {
                 self.run_command(command);
@@ -872,6 +950,9 @@ impl DrafterApp {
                     Step::Review => {
                         if let Some(derived) = derived {
                             review::show(ui, case, &derived.assessment, &mut go);
+                        }
+                        if let Some((_, report)) = &self.leak {
+                            review::leak_panel(ui, report);
                         }
                     }
                     Step::Export => {
@@ -1175,6 +1256,29 @@ impl eframe::App for DrafterApp {
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
         self.refresh_derived();
+        self.refresh_leak_check();
+        if self.trainer_mode {
+            let presenting = self.trainer.presenting;
+            if !presenting {
+                egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+            }
+            let mut requests = vec![trainer::keys(&ctx, &mut self.trainer)];
+            requests.push(trainer::show(ui, &mut self.trainer));
+            for request in requests {
+                match request {
+                    trainer::Request::None => {}
+                    trainer::Request::Fullscreen(on) => {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                    }
+                    trainer::Request::Leave => self.trainer_mode = false,
+                }
+            }
+            if self.trainer.presenting != presenting {
+                ctx.request_repaint();
+            }
+            self.overlays(&ctx);
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.status_bar(ui);
         if self.session.is_some() {
@@ -1231,6 +1335,7 @@ impl DrafterApp {
                 self.set_status("New case created. Save it to keep it (Ctrl+S).", false);
             }
             start::Outcome::Settings => self.run_command(AppCommand::Settings),
+            start::Outcome::Trainer => self.run_command(AppCommand::TrainerMode),
         }
     }
 }

@@ -76,3 +76,48 @@ pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Op
             });
     }
 }
+
+/// The NCND leak check: the verdict, each leak, and a side-by-side view of
+/// any part of the letter that changes with the private note.
+pub fn leak_panel(ui: &mut egui::Ui, report: &crate::session::leak::LeakReport) {
+    if !report.applies {
+        return;
+    }
+    widgets::section(ui, "Neither-confirm-nor-deny leak check");
+    widgets::hint(
+        ui,
+        "The letter was composed as if the information were held, not held, and with the private note blank. Everything the requester receives must be identical, and nothing in it may give the answer away.",
+    );
+    if report.is_sound() {
+        ui.colored_label(colours::DONE, "Sound: the requester receives the same letter whatever the truth, and no answer gives it away.");
+        return;
+    }
+    for finding in &report.findings {
+        ui.colored_label(colours::BLOCKING, &finding.message);
+    }
+    for difference in &report.differences {
+        egui::CollapsingHeader::new(format!(
+            "{}: \"{}\" against \"{}\"",
+            difference.part, difference.between.0, difference.between.1
+        ))
+        .default_open(true)
+        .show(ui, |ui| {
+            let rows = crate::session::leak::side_by_side(&difference.left, &difference.right);
+            egui::Grid::new(("leak diff", &difference.part, difference.between.1))
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for (left, right, changed) in rows.iter().filter(|r| r.2).take(40) {
+                        let colour = if *changed {
+                            colours::BLOCKING
+                        } else {
+                            ui.visuals().text_color()
+                        };
+                        ui.colored_label(colour, left.as_deref().unwrap_or(""));
+                        ui.colored_label(colour, right.as_deref().unwrap_or(""));
+                        ui.end_row();
+                    }
+                });
+        });
+    }
+}

@@ -91,6 +91,8 @@ pub enum Outcome {
     Create(Box<Session>),
     /// Open settings.
     Settings,
+    /// Switch to trainer mode.
+    Trainer,
 }
 
 /// Builds a new case from the form.
@@ -186,6 +188,9 @@ pub fn show(
             }
             if ui.button("Settings…").clicked() {
                 outcome = Outcome::Settings;
+            }
+            if ui.button("Trainer mode").clicked() {
+                outcome = Outcome::Trainer;
             }
         });
         ui.horizontal(|ui| {

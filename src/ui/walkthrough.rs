@@ -375,6 +375,15 @@ pub fn show(
         }
     });
 
+    if next.recorded == Some(true) {
+        egui::CollapsingHeader::new("What the requester learns from each answer")
+            .default_open(question.decision.kind() == DecisionKind::Ncnd)
+            .show(ui, |ui| {
+                let outcomes = crate::core::learn::outcomes(case, question);
+                super::trainer::outcomes_side_by_side(ui, &outcomes, 13.0);
+            });
+    }
+
     if question.decision != Decision::Undecided {
         ui.separator();
         decision_editor(ui, case, index, catalogue, setup, state, edits);
