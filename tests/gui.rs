@@ -63,7 +63,7 @@ impl Fixture {
     fn harness(&self) -> Harness<'static, DrafterApp> {
         let env = self.env();
         Harness::builder()
-            .with_size(egui::vec2(1400.0, 1000.0))
+            .with_size(egui::vec2(1400.0, 2600.0))
             .with_max_steps(16)
             .build_eframe(move |_| DrafterApp::new(env))
     }
@@ -217,6 +217,7 @@ fn a_pasted_request_is_decided_question_by_question_and_exported() {
     next_step(&mut harness);
 
     // Q5: neither confirm nor deny under s.24(2) and s.31(3), reasoning from the library.
+    assert_eq!(harness.state().step(), Step::Question(4));
     click(&mut harness, "Yes, recorded information");
     click(&mut harness, "Yes: neither confirm nor deny");
     type_into(

@@ -147,7 +147,7 @@ pub fn run_with(launch: Launch) -> Result<(), String> {
 }
 
 /// A step of the wizard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     /// Requester, dates and the list of questions.
     Intake,
@@ -818,6 +818,7 @@ impl DrafterApp {
         egui::Panel::left("steps")
             .resizable(true)
             .default_size(230.0)
+            .max_size(360.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.label(RichText::new(&case.reference).strong());
@@ -903,6 +904,7 @@ impl DrafterApp {
             .resizable(true)
             .default_size(420.0)
             .min_size(260.0)
+            .max_size(720.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.heading("Letter preview");
@@ -924,76 +926,84 @@ impl DrafterApp {
             };
             let case = session.case();
             let derived = self.derived.as_ref();
-            egui::ScrollArea::vertical().id_salt("form").show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(760.0));
-                match self.step {
-                    Step::Intake => {
-                        intake::show(ui, case, derived.and_then(|d| d.dates.as_ref()), &mut edits)
-                    }
-                    Step::Question(index) => {
-                        if index < case.questions.len() {
-                            walkthrough::show(
-                                ui,
-                                case,
-                                index,
-                                &self.setup,
-                                derived.map(|d| &d.assessment),
-                                &mut self.walk,
-                                &mut edits,
-                                &mut go,
-                            );
-                        } else {
-                            go = Some(Step::Intake);
+            // Each step keeps its own scroll position and opens at the top.
+            egui::ScrollArea::vertical()
+                .id_salt(("form", self.step))
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width().min(760.0));
+                    match self.step {
+                        Step::Intake => intake::show(
+                            ui,
+                            case,
+                            derived.and_then(|d| d.dates.as_ref()),
+                            &mut edits,
+                        ),
+                        Step::Question(index) => {
+                            if index < case.questions.len() {
+                                walkthrough::show(
+                                    ui,
+                                    case,
+                                    index,
+                                    &self.setup,
+                                    derived.map(|d| &d.assessment),
+                                    &mut self.walk,
+                                    &mut edits,
+                                    &mut go,
+                                );
+                            } else {
+                                go = Some(Step::Intake);
+                            }
                         }
-                    }
-                    Step::WholeRequest => whole_request::show(ui, case, &self.setup, &mut edits),
-                    Step::Review => {
-                        if let Some(derived) = derived {
-                            review::show(ui, case, &derived.assessment, &mut go);
+                        Step::WholeRequest => {
+                            whole_request::show(ui, case, &self.setup, &mut edits)
                         }
-                        if let Some((_, report)) = &self.leak {
-                            review::leak_panel(ui, report);
+                        Step::Review => {
+                            if let Some(derived) = derived {
+                                review::show(ui, case, &derived.assessment, &mut go);
+                            }
+                            if let Some((_, report)) = &self.leak {
+                                review::leak_panel(ui, report);
+                            }
                         }
-                    }
-                    Step::Export => {
-                        if let Some(derived) = derived {
-                            let default_dir = session
-                                .path()
-                                .and_then(Path::parent)
-                                .map(Path::to_path_buf)
-                                .or_else(|| {
-                                    directories::UserDirs::new()
-                                        .and_then(|d| d.document_dir().map(Path::to_path_buf))
-                                })
-                                .unwrap_or_else(|| self.env.data_dir.clone());
-                            let outcome = export_step::show(
-                                ui,
-                                case,
-                                &derived.assessment,
-                                &mut self.export,
-                                &mut *self.env.dialogs,
-                                self.env.may_launch,
-                                &default_dir,
-                            );
-                            if let Some(request) = outcome {
-                                self.export.pending = Some(request);
+                        Step::Export => {
+                            if let Some(derived) = derived {
+                                let default_dir = session
+                                    .path()
+                                    .and_then(Path::parent)
+                                    .map(Path::to_path_buf)
+                                    .or_else(|| {
+                                        directories::UserDirs::new()
+                                            .and_then(|d| d.document_dir().map(Path::to_path_buf))
+                                    })
+                                    .unwrap_or_else(|| self.env.data_dir.clone());
+                                let outcome = export_step::show(
+                                    ui,
+                                    case,
+                                    &derived.assessment,
+                                    &mut self.export,
+                                    &mut *self.env.dialogs,
+                                    self.env.may_launch,
+                                    &default_dir,
+                                );
+                                if let Some(request) = outcome {
+                                    self.export.pending = Some(request);
+                                }
                             }
                         }
                     }
-                }
-                ui.add_space(12.0);
-                ui.separator();
-                ui.horizontal(|ui| {
-                    if ui.button("Back").on_hover_text("Alt+Left").clicked() {
-                        edits.0.push(Edit::EndMerge);
-                        self.export.nav = Some(-1);
-                    }
-                    if ui.button("Next").on_hover_text("Alt+Right").clicked() {
-                        edits.0.push(Edit::EndMerge);
-                        self.export.nav = Some(1);
-                    }
+                    ui.add_space(12.0);
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        if ui.button("Back").on_hover_text("Alt+Left").clicked() {
+                            edits.0.push(Edit::EndMerge);
+                            self.export.nav = Some(-1);
+                        }
+                        if ui.button("Next").on_hover_text("Alt+Right").clicked() {
+                            edits.0.push(Edit::EndMerge);
+                            self.export.nav = Some(1);
+                        }
+                    });
                 });
-            });
         });
         self.apply_edits(edits);
         if let Some(step) = go {

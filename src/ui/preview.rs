@@ -4,6 +4,7 @@ use eframe::egui::{self, Align, RichText, TextStyle};
 
 use crate::core::document::{Anchor, BlockKind, Document, ParagraphStyle, Span};
 
+/// The spans as one text layout; egui wraps it to the panel's width.
 fn spans_job(ui: &egui::Ui, spans: &[Span], italic_all: bool) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     let body = TextStyle::Body.resolve(ui.style());
@@ -21,8 +22,23 @@ fn spans_job(ui: &egui::Ui, spans: &[Span], italic_all: bool) -> egui::text::Lay
         };
         job.append(&span.text, 0.0, format);
     }
-    job.wrap.max_width = ui.available_width();
     job
+}
+
+/// A wrapped paragraph of spans, with an optional prefix such as "1." or "•".
+fn paragraph(
+    ui: &mut egui::Ui,
+    prefix: Option<String>,
+    spans: &[Span],
+    italic: bool,
+) -> egui::Response {
+    let mut all = Vec::with_capacity(spans.len() + 1);
+    if let Some(prefix) = prefix {
+        all.push(Span::plain(prefix));
+    }
+    all.extend(spans.iter().cloned());
+    let job = spans_job(ui, &all, italic);
+    ui.add(egui::Label::new(job).wrap())
 }
 
 /// Draws the letter; scrolls so `anchor`'s first block is at the top.
@@ -37,25 +53,25 @@ pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>) {
             }
             for block in &document.blocks {
                 let response = match &block.kind {
-                    BlockKind::Title(text) => ui.label(RichText::new(text).size(20.0).strong()),
+                    BlockKind::Title(text) => {
+                        ui.add(egui::Label::new(RichText::new(text).size(20.0).strong()).wrap())
+                    }
                     BlockKind::Heading { level, text } => {
                         ui.add_space(6.0);
-                        ui.label(
-                            RichText::new(text)
-                                .size(if *level <= 1 { 17.0 } else { 15.0 })
-                                .strong(),
-                        )
+                        let size = if *level <= 1 { 17.0 } else { 15.0 };
+                        ui.add(egui::Label::new(RichText::new(text).size(size).strong()).wrap())
                     }
                     BlockKind::Paragraph { style, spans } => {
-                        let job = spans_job(ui, spans, *style == ParagraphStyle::Quote);
                         let response = if *style == ParagraphStyle::Quote {
-                            ui.horizontal(|ui| {
-                                ui.add_space(16.0);
-                                ui.label(job)
-                            })
-                            .inner
+                            egui::Frame::new()
+                                .inner_margin(egui::Margin {
+                                    left: 16,
+                                    ..Default::default()
+                                })
+                                .show(ui, |ui| paragraph(ui, None, spans, true))
+                                .inner
                         } else {
-                            ui.label(job)
+                            paragraph(ui, None, spans, false)
                         };
                         if *style != ParagraphStyle::Address {
                             ui.add_space(4.0);
@@ -65,10 +81,7 @@ pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>) {
                     BlockKind::NumberedList { items } => {
                         ui.vertical(|ui| {
                             for (index, item) in items.iter().enumerate() {
-                                ui.horizontal_top(|ui| {
-                                    ui.label(format!("{}.", index + 1));
-                                    ui.label(spans_job(ui, item, false));
-                                });
+                                paragraph(ui, Some(format!("{}.  ", index + 1)), item, false);
                             }
                         })
                         .response
@@ -76,10 +89,7 @@ pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>) {
                     BlockKind::BulletList { items } => {
                         ui.vertical(|ui| {
                             for item in items {
-                                ui.horizontal_top(|ui| {
-                                    ui.label("•");
-                                    ui.label(spans_job(ui, item, false));
-                                });
+                                paragraph(ui, Some("•  ".into()), item, false);
                             }
                         })
                         .response
@@ -94,7 +104,7 @@ pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>) {
                                 ui.end_row();
                                 for row in rows {
                                     for cell in row {
-                                        ui.label(cell);
+                                        ui.add(egui::Label::new(cell).wrap());
                                     }
                                     ui.end_row();
                                 }

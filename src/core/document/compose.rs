@@ -123,7 +123,9 @@ impl Cited<'_> {
         if let Some(with) = self.read_with {
             heading.push_str(&format!(", read with {}", with.cite));
         }
-        if let Some(entry) = self.entry {
+        // "Section 18(1), read with section 35(1)(a): Law enforcement" names
+        // the interest protected, not the NCND provision's own title.
+        if let Some(entry) = self.read_with.or(self.entry) {
             heading.push_str(&format!(": {}", entry.title));
         }
         heading
@@ -220,6 +222,18 @@ impl<'a> Composer<'a> {
     fn letter_with(&mut self, name: &str, values: &Values) {
         if let Some(text) = self.letter_text(name, values) {
             self.text(&text);
+        }
+    }
+
+    /// A whole-request paragraph without its first sentence, which the
+    /// decision section has already given.
+    fn letter_after_first_sentence(&mut self, name: &str, values: &Values) {
+        if let Some(text) = self.letter_text(name, values) {
+            let rest = match text.find(". ") {
+                Some(end) => text[end + 2..].to_string(),
+                None => String::new(),
+            };
+            self.text(&rest);
         }
     }
 
@@ -373,12 +387,10 @@ impl<'a> Composer<'a> {
             let values = self.whole_request_values(refusal);
             let text = self.letter_text(name, &values).unwrap_or_default();
             // The first sentence says what we decided; the detail follows below.
-            let first = text
-                .split_inclusive(". ")
-                .next()
-                .unwrap_or(&text)
-                .trim()
-                .to_string();
+            let first = match text.find(". ") {
+                Some(end) => text[..=end].to_string(),
+                None => text.clone(),
+            };
             self.text(&first);
             return;
         }
@@ -455,7 +467,7 @@ impl<'a> Composer<'a> {
                 activities,
                 ..
             } => {
-                self.letter_with("cost_limit", &values);
+                self.letter_after_first_sentence("cost_limit", &values);
                 self.text(explanation);
                 if !activities.is_empty() {
                     let mut rows: Vec<Vec<String>> = activities
@@ -487,7 +499,7 @@ impl<'a> Composer<'a> {
                 explanation,
                 public_interest,
             } => {
-                self.letter_with("vexatious", &values);
+                self.letter_after_first_sentence("vexatious", &values);
                 self.text(explanation);
                 if let Some(pit) = public_interest {
                     self.public_interest(
@@ -499,7 +511,7 @@ impl<'a> Composer<'a> {
                 }
             }
             WholeRequestRefusal::Repeated { explanation, .. } => {
-                self.letter_with("repeated", &values);
+                self.letter_after_first_sentence("repeated", &values);
                 self.text(explanation);
             }
         }
@@ -752,8 +764,35 @@ impl<'a> Composer<'a> {
                 .with("ncnd_provisions", join_and(&cites));
             self.letter_with("ncnd.duty_excluded", &values);
         }
-        let items: Vec<String> = provisions.iter().map(Cited::heading).collect();
-        self.bullets(&items);
+        if provisions.len() > 1 {
+            let items: Vec<String> = provisions.iter().map(Cited::heading).collect();
+            self.bullets(&items);
+        }
+        // Sections 23(5) and 24(2) together: say why they are cited in the alternative.
+        let cites = |id: &str| {
+            provisions
+                .iter()
+                .any(|p| p.entry.is_some_and(|e| e.id == id))
+        };
+        if case.regime == Regime::Foia && cites("s23(5)") && cites("s24(2)") {
+            let scopes: Vec<String> = case
+                .questions
+                .iter()
+                .filter_map(|q| match &q.decision {
+                    Decision::Ncnd { scope, .. } => Some(scope.trim().to_string()),
+                    _ => None,
+                })
+                .collect();
+            let values = self.values.with("scope", join_and(&scopes));
+            if let Some(paragraph) = self
+                .input
+                .library
+                .get("foia.s23.ncnd.statement.alternative")
+            {
+                let text = render(&paragraph.body, &values);
+                self.text(&text);
+            }
+        }
         for cited in provisions {
             let id = cited.entry.map_or(cited.id.clone(), |e| e.id.clone());
             self.anchor = Anchor::NcndProvision(id.clone());
