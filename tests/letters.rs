@@ -149,7 +149,7 @@ fn the_reference_docx_holds_every_part_of_the_letter_in_order() {
     let position = |wanted: &dyn Fn(&(String, String)) -> bool, what: &str| {
         paragraphs
             .iter()
-            .position(|p| wanted(p))
+            .position(wanted)
             .unwrap_or_else(|| panic!("{what} not found in {paragraphs:#?}"))
     };
     let request = position(

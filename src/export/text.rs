@@ -23,7 +23,7 @@ pub fn render(document: &Document) -> String {
                 ..
             }
         );
-        if !out.is_empty() && !(address && previous_address) {
+        if !(out.is_empty() || address && previous_address) {
             out.push('\n');
         }
         previous_address = address;

@@ -65,6 +65,9 @@ fn with_held(case: &Case, value: Option<bool>) -> Case {
     case
 }
 
+/// One composition of the letter: the hypothesis, the document and its parts.
+type Version = (&'static str, Document, Vec<(String, String)>);
+
 /// Everything the requester receives, part by part.
 fn received_parts(document: &Document) -> Vec<(String, String)> {
     let mut parts = vec![
@@ -124,7 +127,7 @@ pub fn leak_check_with(case: &Case, compose: &dyn Fn(&Case) -> Document) -> Leak
     }
 
     // 1. The same letter whatever the private note says.
-    let versions: Vec<(&'static str, Document, Vec<(String, String)>)> = HYPOTHESES
+    let versions: Vec<Version> = HYPOTHESES
         .iter()
         .map(|(held, label)| {
             let document = compose(&with_held(case, *held));

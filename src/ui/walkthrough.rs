@@ -299,38 +299,41 @@ pub fn show(
             };
         }
     }
-    if next.recorded == Some(true) && next.ncnd == Some(false) {
-        if let Some(answer) = ask(
+    if next.recorded == Some(true)
+        && next.ncnd == Some(false)
+        && let Some(answer) = ask(
             ui,
             "4. Do we hold the information?",
             "Held at the time the request was received, by us or on our behalf.",
             tree.held,
             "Yes, we hold it",
             "No, we do not hold it",
-        ) {
-            next = Tree {
-                held: Some(answer),
-                accessible: None,
-                exempt: None,
-                ..next
-            };
-        }
+        )
+    {
+        next = Tree {
+            held: Some(answer),
+            accessible: None,
+            exempt: None,
+            ..next
+        };
     }
-    if next.held == Some(true) && next.ncnd == Some(false) && next.recorded == Some(true) {
-        if let Some(answer) = ask(
+    if next.held == Some(true)
+        && next.ncnd == Some(false)
+        && next.recorded == Some(true)
+        && let Some(answer) = ask(
             ui,
             "5. Is it already reasonably accessible to the requester?",
             "For example published on our website. FOIA section 21 and FOISA section 25 then apply; under the environmental regulations, say where it is.",
             tree.accessible,
             "Yes, it is published",
             "No, it is not published",
-        ) {
-            next = Tree {
-                accessible: Some(answer),
-                exempt: None,
-                ..next
-            };
-        }
+        )
+    {
+        next = Tree {
+            accessible: Some(answer),
+            exempt: None,
+            ..next
+        };
     }
     if next.accessible == Some(false) && next.held == Some(true) {
         ui.add_space(4.0);

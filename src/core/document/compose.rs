@@ -485,7 +485,7 @@ impl<'a> Composer<'a> {
                     self.public_interest(
                         pit.favouring_disclosure.as_slice(),
                         pit.favouring_exemption.as_slice(),
-                        &[pit.conclusion.clone()],
+                        std::slice::from_ref(&pit.conclusion),
                         false,
                     );
                 }
@@ -505,7 +505,7 @@ impl<'a> Composer<'a> {
                     self.public_interest(
                         pit.favouring_disclosure.as_slice(),
                         pit.favouring_exemption.as_slice(),
-                        &[pit.conclusion.clone()],
+                        std::slice::from_ref(&pit.conclusion),
                         false,
                     );
                 }
@@ -967,10 +967,10 @@ pub fn compose(input: ComposeInput<'_>) -> Document {
         .set("cost_limit_hours", limit_hours)
         .set("cost_limit_amount", limit_amount)
         .set("hourly_rate", hourly_rate);
-    if let Some(dates) = input.dates {
-        if let Some(due) = dates.due() {
-            values.set("due_date", long_date(due));
-        }
+    if let Some(dates) = input.dates
+        && let Some(due) = dates.due()
+    {
+        values.set("due_date", long_date(due));
     }
     // The review window runs from the letter's date, whatever the case file says.
     let calendar = WorkingCalendar::for_regime(input.holidays, case.regime);

@@ -312,10 +312,20 @@ fn absolute_statements_do_not_promise_a_public_interest_test() {
             .iter()
             .filter(|e| e.status == Status::Absolute && e.kind == EntryKind::Exemption)
         {
-            for paragraph in library.for_claim(regime, &entry.id, Role::PitFavouringDisclosure) {
-                panic!(
-                    "{}: public interest factor {} for an absolute exemption",
-                    entry.id, paragraph.id
+            for role in [
+                Role::PitFavouringDisclosure,
+                Role::PitFavouringExemption,
+                Role::Balance,
+            ] {
+                let serving: Vec<&str> = library
+                    .for_claim(regime, &entry.id, role)
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect();
+                assert!(
+                    serving.is_empty(),
+                    "{}: public interest paragraphs {serving:?} for an absolute exemption",
+                    entry.id
                 );
             }
         }
