@@ -24,13 +24,22 @@ cp tests/fixtures/cases/needs-work.case.ron "$work/needs-work.case.ron"
 printf '(recent: ["%s", "%s"])\n' "$work/sample.case.ron" "$work/needs-work.case.ron" \
     > "$work/config/foidrafter/settings.ron"
 
-shot() { sleep "${2:-1.5}"; import -window root "$out/$1.png"; echo "wrote $out/$1.png"; }
+# Capture just the app's window.
+shot() {
+    sleep "${2:-1.5}"
+    local window
+    window=$(xdotool search --name '^foi-drafter$' | head -n 1)
+    import -window "${window:-root}" "$out/$1.png"
+    echo "wrote $out/$1.png"
+}
 key() { xdotool key --clearmodifiers "$@"; sleep 0.6; }
 start_app() {
     "$bin" "$@" >/dev/null 2>&1 &
     app_pid=$!
     sleep 4
-    xdotool search --sync --name foi-drafter windowactivate >/dev/null 2>&1 || true
+    # With no window manager, give the window the keyboard focus explicitly.
+    xdotool windowfocus --sync "$(xdotool search --name '^foi-drafter$' | head -n 1)"
+    xdotool mousemove 640 300
 }
 
 start_app
@@ -39,12 +48,14 @@ kill $app_pid; wait $app_pid 2>/dev/null || true
 
 start_app "$work/sample.case.ron"
 shot screenshot-intake 0.5
+# Question 4: withheld under section 43(2); scroll down to its public interest test.
 key alt+Right; key alt+Right; key alt+Right; key alt+Right
-shot screenshot-walkthrough
-key alt+Right
-xdotool mousemove 480 600
-for _ in 1 2 3 4 5 6; do xdotool click 5; sleep 0.2; done
+xdotool mousemove 500 500
+for _ in $(seq 1 12); do xdotool click 5; sleep 0.15; done
 shot screenshot-pit-builder
+# Question 5: neither confirm nor deny, with what the requester learns.
+key alt+Right
+shot screenshot-walkthrough
 kill $app_pid; wait $app_pid 2>/dev/null || true
 
 start_app "$work/needs-work.case.ron"

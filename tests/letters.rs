@@ -368,3 +368,27 @@ fn a_missing_profile_shows_visible_markers() {
     );
     assert!(letter.contains("[Signatory name]"));
 }
+
+#[test]
+fn no_letter_leaves_a_placeholder_unfilled() {
+    use foi_drafter::core::paragraphs::{PLACEHOLDERS, missing_marker};
+    let fixtures = [
+        "ai-in-policing.case.ron",
+        "cases/ncnd-only.case.ron",
+        "cases/cost-limit.case.ron",
+        "cases/not-held.case.ron",
+        "cases/eir-public-safety.case.ron",
+        "cases/foisa-ncnd.case.ron",
+        "leaks/sound-3-eir.case.ron",
+    ];
+    for name in fixtures {
+        let letter = letter_text(&fixture(name));
+        for (placeholder, _) in PLACEHOLDERS {
+            let marker = missing_marker(placeholder);
+            assert!(
+                !letter.contains(&marker),
+                "{name}: {marker} left in the letter"
+            );
+        }
+    }
+}

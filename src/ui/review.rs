@@ -49,7 +49,7 @@ pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Op
             Severity::Warning => colours::WARNING,
             Severity::Info => colours::INFO,
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             widgets::badge(ui, finding.severity.label(), colour);
             if ui
                 .link(format!("{}: {}", finding.code, finding.message))

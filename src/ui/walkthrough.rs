@@ -576,7 +576,7 @@ fn picker(
                 if !fits {
                     continue;
                 }
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     if ui
                         .button(format!("{} — {}", entry.id, entry.title))
                         .on_hover_text(&entry.description)
@@ -646,7 +646,7 @@ fn claims_editor(
     for (claim_index, claim) in claims.iter().enumerate() {
         let entry = catalogue.find(&claim.exemption);
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let title = entry.map_or_else(
                     || format!("{} (not in the catalogue)", claim.exemption),
                     |e| format!("{} — {}", e.id, e.title),
@@ -655,7 +655,7 @@ fn claims_editor(
                 if let Some(entry) = entry {
                     entry_badges(ui, entry, catalogue);
                 }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                {
                     if ui
                         .small_button(format!("Remove {}", claim.exemption))
                         .clicked()
@@ -671,7 +671,7 @@ fn claims_editor(
                         state.picker_open = Some((index, Some(claim_index)));
                         state.picker_search.clear();
                     }
-                });
+                }
             });
             if let Some(entry) = entry {
                 widgets::hint(ui, &entry.description);

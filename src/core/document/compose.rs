@@ -15,7 +15,7 @@ use super::{
 use crate::core::calendar::{
     CaseDates, HolidayCalendar, WorkingCalendar, add_working_days, clock_rules, long_date,
 };
-use crate::core::case::{Case, Claim, Decision, Likelihood, Regime, WholeRequestRefusal};
+use crate::core::case::{Case, Claim, Decision, Regime, WholeRequestRefusal};
 use crate::core::catalogue::{Catalogue, Entry, EntryKind, HarmTest, Status};
 use crate::core::paragraphs::{Library, Role, Values, render};
 
@@ -578,15 +578,34 @@ impl<'a> Composer<'a> {
         (exemptions, ncnd)
     }
 
-    fn claim_values(&self, cited: &Cited<'_>, likelihood: Option<Likelihood>) -> Values {
+    /// Placeholder values for one cited provision: its citation and title,
+    /// the likelihood claimed, and (for NCND) the scope of its questions.
+    fn claim_values(&self, cited: &Cited<'_>) -> Values {
         let mut values = self.values.clone();
         values.set("section", cited.citation());
         values.set(
             "exemption_title",
             cited.entry.map_or(String::new(), |e| e.title.clone()),
         );
-        if let Some(likelihood) = likelihood {
+        if let Some(likelihood) = cited.uses.iter().find_map(|(_, c)| c.likelihood) {
             values.set("likelihood", likelihood.phrase());
+        }
+        let numbers = cited.questions();
+        let scopes: Vec<String> = self
+            .input
+            .case
+            .questions
+            .iter()
+            .filter(|q| numbers.contains(&q.number))
+            .filter_map(|q| match &q.decision {
+                Decision::Ncnd { scope, .. } if !scope.trim().is_empty() => {
+                    Some(scope.trim().to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        if !scopes.is_empty() {
+            values.set("scope", join_and(&scopes));
         }
         values
     }
@@ -663,7 +682,7 @@ impl<'a> Composer<'a> {
 
     fn claim_reasoning(&mut self, cited: &Cited<'_>, ncnd: bool) {
         let likelihood = cited.uses.iter().find_map(|(_, c)| c.likelihood);
-        let values = self.claim_values(cited, likelihood);
+        let values = self.claim_values(cited);
         let harms = Self::per_question_texts(&cited.uses, |c| c.harm.clone());
         if !harms.is_empty() {
             self.write_grouped(&harms);
@@ -720,7 +739,7 @@ impl<'a> Composer<'a> {
         for cited in exemptions {
             self.anchor = Anchor::Exemption(cited.entry.map_or(cited.id.clone(), |e| e.id.clone()));
             self.heading(2, cited.heading());
-            let values = self.claim_values(cited, None);
+            let values = self.claim_values(cited);
             let statement = cited
                 .entry
                 .and_then(|e| {
@@ -797,7 +816,7 @@ impl<'a> Composer<'a> {
             let id = cited.entry.map_or(cited.id.clone(), |e| e.id.clone());
             self.anchor = Anchor::NcndProvision(id.clone());
             self.heading(2, cited.heading());
-            let values = self.claim_values(cited, None);
+            let values = self.claim_values(cited);
             let statement = self
                 .input
                 .library
