@@ -16,6 +16,7 @@ fn app_with(questions: usize, step: Step, dir: &std::path::Path) -> Harness<'sta
         today: jiff::civil::date(2026, 3, 20),
         dialogs: Box::new(ScriptedDialogs::new()),
         may_launch: false,
+        result_wait: std::time::Duration::from_secs(30),
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))

@@ -57,6 +57,8 @@ impl Fixture {
             today: jiff::civil::date(2026, 3, 20),
             dialogs: Box::new(self.dialogs.clone()),
             may_launch: false,
+            // Wait for every result, so each frame shows the case as it is.
+            result_wait: std::time::Duration::from_secs(30),
         }
     }
 
@@ -478,5 +480,133 @@ fn a_scenario_is_stepped_through_with_the_keyboard_to_its_model_answer() {
     assert!(
         harness.query_by_label("Present").is_some(),
         "back to the scenario list"
+    );
+}
+
+/// A team library of `count` extra paragraphs, written as one RON file.
+fn write_team_library(dir: &Path, count: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut text = String::from("[\n");
+    for index in 0..count {
+        text.push_str(&format!(
+            "(id: \"team.s31.pit.favouring_exemption.extra_{index}\", regimes: [Foia], exemption: Some(\"s31(1)(a)\"), role: PitFavouringExemption, title: \"Team factor {index}\", tags: [\"team\"], body: \"Our team's wording number {index} for {{exemption_title}}.\"),\n"
+        ));
+    }
+    text.push_str("]\n");
+    std::fs::write(dir.join("team.ron"), text).unwrap();
+}
+
+/// Steps frames until the app has every result, sleeping between them.
+fn run_until_idle(harness: &mut Harness<'_, DrafterApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        if harness.state().is_idle() {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the app never finished its work");
+}
+
+#[test]
+fn large_cases_are_checked_previewed_and_exported_without_stalling_frames() {
+    let fixture = Fixture::new();
+    write_team_library(&fixture.config.join("paragraphs"), 5_000);
+    let env = AppEnv {
+        // Frames never wait for results: everything heavy is on other threads.
+        result_wait: std::time::Duration::ZERO,
+        ..fixture.env()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2600.0))
+        .with_max_steps(16)
+        .build_eframe(move |_| DrafterApp::new(env));
+
+    // A 2,000-question case whose request, as pasted, is over a megabyte.
+    let mut case = foi_drafter::core::synthetic::synthetic_case(2_000);
+    let request: String = (1..=2_000)
+        .map(|n| {
+            format!(
+                "{n}. {}\n",
+                "Please tell me about the use of cameras. ".repeat(13)
+            )
+        })
+        .collect();
+    assert!(request.len() > 1_000_000);
+    case.request_text = Some(request);
+    harness.state_mut().open_case(case);
+    harness.step();
+    assert!(
+        !harness.state().is_idle(),
+        "the first frame is drawn before a 2,000-question case is checked"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    harness.step();
+    if !harness.state().is_idle() {
+        assert!(harness.state().shows_progress());
+        assert!(harness.query_by_label("Checking…").is_some());
+    }
+    run_until_idle(&mut harness);
+
+    // Intake: the long request is shown read-only and the questions a page at a time.
+    assert!(harness.query_by_label_contains("shown read-only").is_some());
+    assert!(harness.query_by_label("Questions 1–50 of 2000").is_some());
+    click(&mut harness, "Next page");
+    assert!(harness.query_by_label("Questions 51–100 of 2000").is_some());
+    assert!(harness.query_by_label("Question 51 text").is_some());
+    assert!(harness.query_by_label("Question 1 text").is_none());
+
+    // The preview shows the letter's start; the review lists findings by page.
+    assert!(harness.query_by_label("Letter preview").is_some());
+    harness.state_mut().show_step(Step::Review);
+    run_until_idle(&mut harness);
+    assert!(
+        harness.query_by_label_contains(" blocking · ").is_some(),
+        "the status bar counts the findings"
+    );
+    assert!(
+        harness
+            .query_by_label("Neither-confirm-nor-deny leak check")
+            .is_some(),
+        "the leak check ran over all 2,000 questions"
+    );
+
+    // The team library's 5,000 paragraphs are offered for the s.31 factors.
+    let setup_paragraphs = harness.state().library_size();
+    assert!(
+        setup_paragraphs >= 5_000,
+        "{setup_paragraphs} paragraphs loaded"
+    );
+
+    // A draft DOCX of the whole case is written off the UI thread.
+    let out = fixture.file("large.docx");
+    fixture.dialogs.answer_next(out.clone());
+    harness.state_mut().show_step(Step::Export);
+    run_until_idle(&mut harness);
+    click(&mut harness, "Choose where…");
+    harness.get_by_label("Export a draft").click();
+    harness.step();
+    run_until_idle(&mut harness);
+    assert!(out.exists(), "status: {:?}", harness.state().status());
+    let text = docx_text(&out);
+    let answered = foi_drafter::core::synthetic::synthetic_case(2_000)
+        .questions
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.decision.kind(),
+                DecisionKind::Disclose | DecisionKind::PartDisclose
+            )
+        })
+        .count();
+    assert!(
+        text.contains("(part 2000)"),
+        "the last question is in the letter"
+    );
+    assert_eq!(
+        text.matches("Reference item ").count(),
+        answered,
+        "every disclosed answer is in the letter"
     );
 }

@@ -8,12 +8,14 @@
 //! for wording that assumes an answer and for other answers that speak about
 //! the NCND subject.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use super::letter::LetterSetup;
 use crate::core::case::{Case, Decision};
 use crate::core::document::{Anchor, BlockKind, Document};
-use crate::core::rules::ncnd_text::{giveaways, significant_words, speaks_about};
+use crate::core::rules::ncnd_text::{WordIndex, giveaways, significant_words};
 use crate::core::rules::{Code, Finding, Place, Severity, Stage};
 use crate::export::{Format, render, text};
 
@@ -193,38 +195,47 @@ pub fn leak_check_with(case: &Case, compose: &dyn Fn(&Case) -> Document) -> Leak
             }
         }
     }
+    // The letter's text for each question, gathered in one pass.
+    let mut answer_texts: HashMap<u32, String> = HashMap::new();
+    for block in &document.blocks {
+        if let Anchor::Question(n) = block.anchor {
+            let text = answer_texts.entry(n).or_default();
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&block_text(&block.kind));
+        }
+    }
+    let mut answers: Vec<(u32, &str, &str)> = Vec::new();
+    let mut answer_words = Vec::new();
+    for question in &case.questions {
+        let (verb, consequence) = match question.decision {
+            Decision::NotHeld { .. } => ("says it does not hold", ""),
+            Decision::Disclose { .. } | Decision::PartDisclose { .. } => ("discloses", ""),
+            Decision::Withhold { .. } => ("withholds", ", and so confirms it exists"),
+            _ => continue,
+        };
+        let text = answer_texts
+            .get(&question.number)
+            .map_or("", String::as_str);
+        answers.push((question.number, verb, consequence));
+        answer_words.push(significant_words(text));
+    }
+    let index = WordIndex::new(answer_words);
     for (ncnd_number, scope) in &ncnd_questions {
         let scope_words = significant_words(scope);
-        if scope_words.is_empty() {
-            continue;
-        }
-        for question in &case.questions {
-            if question.number == *ncnd_number {
+        for position in index.speaking_about(&scope_words) {
+            let (number, verb, consequence) = answers[position];
+            if number == *ncnd_number {
                 continue;
             }
-            let (verb, consequence) = match question.decision {
-                Decision::NotHeld { .. } => ("says it does not hold", ""),
-                Decision::Disclose { .. } | Decision::PartDisclose { .. } => ("discloses", ""),
-                Decision::Withhold { .. } => ("withholds", ", and so confirms it exists"),
-                _ => continue,
-            };
-            let answer_text: String = document
-                .blocks
-                .iter()
-                .filter(|b| b.anchor == Anchor::Question(question.number))
-                .map(|b| block_text(&b.kind))
-                .collect::<Vec<_>>()
-                .join(" ");
-            if speaks_about(&scope_words, &significant_words(&answer_text)) {
-                report.findings.push(leak(
-                    Place::Question(question.number),
-                    format!(
-                        "the letter's answer to Q{} {verb} what Q{ncnd_number} neither confirms nor denies ({}){consequence}",
-                        question.number,
-                        crate::core::text::ellipsis(scope, 60)
-                    ),
-                ));
-            }
+            report.findings.push(leak(
+                Place::Question(number),
+                format!(
+                    "the letter's answer to Q{number} {verb} what Q{ncnd_number} neither confirms nor denies ({}){consequence}",
+                    crate::core::text::ellipsis(scope, 60)
+                ),
+            ));
         }
     }
     debug_assert!(

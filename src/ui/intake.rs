@@ -99,19 +99,29 @@ pub fn show(ui: &mut egui::Ui, case: &Case, dates: Option<&CaseDates>, edits: &m
     events(ui, case, edits);
 
     widgets::section(ui, "The request as received");
-    let mut request = case.request_text.clone().unwrap_or_default();
-    let response = widgets::text_area(ui, "Request text", &mut request, 6);
-    if response.changed() {
-        edits.typed(Action::SetRequestText(
-            Some(request.clone()).filter(|r| !r.is_empty()),
-        ));
+    let original = case.request_text.as_deref().unwrap_or_default();
+    let mut request = String::new();
+    if original.len() > widgets::LONG_TEXT_BYTES {
+        widgets::long_text(ui, "Request text", original, 12);
+    } else {
+        request = original.to_string();
+        let response = widgets::text_area(ui, "Request text", &mut request, 6);
+        if response.changed() {
+            edits.typed(Action::SetRequestText(
+                Some(request.clone()).filter(|r| !r.is_empty()),
+            ));
+        }
     }
     if ui
         .button("Split the request into questions again")
         .on_hover_text("Replaces the question list with a fresh split of the request text")
         .clicked()
     {
-        let split = split_request(&request);
+        let split = split_request(if request.is_empty() {
+            original
+        } else {
+            &request
+        });
         let questions: Vec<Question> = split
             .questions
             .into_iter()
@@ -266,6 +276,9 @@ fn events(ui: &mut egui::Ui, case: &Case, edits: &mut Edits) {
     });
 }
 
+/// How many questions the intake list shows at once.
+const QUESTIONS_PER_PAGE: usize = 50;
+
 fn questions(ui: &mut egui::Ui, case: &Case, edits: &mut Edits) {
     widgets::section(ui, &format!("Questions ({})", case.questions.len()));
     widgets::hint(
@@ -273,7 +286,20 @@ fn questions(ui: &mut egui::Ui, case: &Case, edits: &mut Edits) {
         "Edit the wording, or use the buttons to reorder, merge, split, add or delete.",
     );
     let count = case.questions.len();
-    for (index, question) in case.questions.iter().enumerate() {
+    let page = widgets::pager(
+        ui,
+        "intake questions",
+        count,
+        QUESTIONS_PER_PAGE,
+        "Questions",
+    );
+    for (index, question) in case
+        .questions
+        .iter()
+        .enumerate()
+        .skip(page.start)
+        .take(page.len())
+    {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("Q{}", question.number)).strong());

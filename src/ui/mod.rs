@@ -14,19 +14,21 @@ mod trainer;
 mod walkthrough;
 mod whole_request;
 mod widgets;
+mod worker;
 
 pub use commands::AppCommand;
 pub use dialogs::{Dialogs, ScriptedDialogs, SystemDialogs};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use eframe::egui::{self, Align, RichText};
 use jiff::civil::Date;
 
-use crate::core::calendar::{CaseDates, case_dates};
-use crate::core::document::{Anchor, Document};
-use crate::core::rules::{Assessment, Severity, Stage};
+use crate::core::calendar::CaseDates;
+use crate::core::document::Anchor;
+use crate::core::rules::{Assessment, Severity};
 use crate::session::actions::Action;
 use crate::session::autosave::{self, Recovered};
 use crate::session::files::Overwrite;
@@ -35,6 +37,10 @@ use crate::session::letter::LetterSetup;
 use crate::session::settings::{Preferences, load_library, load_profile};
 use crate::session::{Session, sample_case};
 use widgets::colours;
+
+/// How long a frame waits for results before drawing with the last ones:
+/// small cases update in the same frame, large ones never stall typing.
+pub const RESULT_WAIT: Duration = Duration::from_millis(30);
 
 /// How long the case must be left alone before it is autosaved.
 pub const AUTOSAVE_IDLE: Duration = Duration::from_secs(3);
@@ -52,6 +58,9 @@ pub struct AppEnv {
     pub dialogs: Box<dyn Dialogs>,
     /// Whether "Open file" and "Show in folder" may start other programs.
     pub may_launch: bool,
+    /// The longest a frame waits for checking or export results before
+    /// drawing with the last ones (and a progress indicator).
+    pub result_wait: Duration,
 }
 
 impl AppEnv {
@@ -65,6 +74,7 @@ impl AppEnv {
             today: jiff::Zoned::now().date(),
             dialogs: Box::new(SystemDialogs),
             may_launch: true,
+            result_wait: RESULT_WAIT,
         }
     }
 
@@ -181,26 +191,20 @@ enum Overlay {
     Error(String),
 }
 
-/// Results computed from the case, refreshed when it changes.
-struct Derived {
-    revision: u64,
-    setup_generation: u64,
-    assessment: Assessment,
-    document: Document,
-    dates: Option<CaseDates>,
-}
-
 /// The application.
 pub struct DrafterApp {
     env: AppEnv,
     prefs: Preferences,
-    setup: LetterSetup,
+    setup: Arc<LetterSetup>,
     setup_generation: u64,
+    session_generation: u64,
+    checker: Option<worker::Checker>,
+    exporting: Option<worker::Export>,
     setup_problems: Vec<String>,
     session: Option<Session>,
     step: Step,
     show_preview: bool,
-    derived: Option<Derived>,
+    derived: Option<worker::Derived>,
     overlay: Option<Overlay>,
     status: Option<(String, bool)>,
     last_change: Option<Instant>,
@@ -215,7 +219,7 @@ pub struct DrafterApp {
     quit_confirmed: bool,
     trainer: trainer::TrainerState,
     trainer_mode: bool,
-    leak: Option<(u64, crate::session::leak::LeakReport)>,
+    leak: Option<(worker::Version, crate::session::leak::LeakReport)>,
 }
 
 impl DrafterApp {
@@ -226,8 +230,11 @@ impl DrafterApp {
         let mut app = DrafterApp {
             env,
             prefs,
-            setup: LetterSetup::bundled(),
+            setup: Arc::new(LetterSetup::bundled()),
             setup_generation: 0,
+            session_generation: 0,
+            checker: None,
+            exporting: None,
             setup_problems: Vec::new(),
             session: None,
             step: Step::Intake,
@@ -257,6 +264,11 @@ impl DrafterApp {
     /// The open session, if any (for tests and the trainer).
     pub fn session(&self) -> Option<&Session> {
         self.session.as_ref()
+    }
+
+    /// How many paragraphs the library holds (shipped and team ones).
+    pub fn library_size(&self) -> usize {
+        self.setup.library.len()
     }
 
     /// The current step.
@@ -310,11 +322,11 @@ impl DrafterApp {
             Default::default()
         };
         problems.extend(profile.warnings.iter().cloned());
-        self.setup = LetterSetup {
+        self.setup = Arc::new(LetterSetup {
             holidays,
             library,
             profile,
-        };
+        });
         self.setup_problems = problems;
         self.setup_generation += 1;
         self.settings =
@@ -327,8 +339,10 @@ impl DrafterApp {
 
     fn attach(&mut self, session: Session) {
         self.session = Some(session);
+        self.session_generation += 1;
         self.step = Step::Intake;
         self.derived = None;
+        self.leak = None;
         self.walk = walkthrough::WalkState::default();
         self.export = export_step::ExportState::default();
         self.last_change = None;
@@ -569,48 +583,71 @@ impl DrafterApp {
         }
     }
 
-    /// Runs the NCND leak check when the review step is shown (it composes
-    /// the letter three times, so it is not run on every keystroke).
-    fn refresh_leak_check(&mut self) {
-        if self.step != Step::Review {
-            return;
-        }
-        let Some(session) = &self.session else {
-            return;
-        };
-        if self
-            .leak
-            .as_ref()
-            .is_some_and(|(revision, _)| *revision == session.revision())
-        {
-            return;
-        }
-        let case = session.case();
-        let letter_date = case.responded_on.unwrap_or(self.env.today);
-        let report = crate::session::leak::leak_check(case, &self.setup, letter_date);
-        self.leak = Some((session.revision(), report));
+    /// The state of the case and settings that results are wanted for.
+    fn version(&self) -> Option<worker::Version> {
+        self.session.as_ref().map(|session| worker::Version {
+            session: self.session_generation,
+            revision: session.revision(),
+            setup_generation: self.setup_generation,
+        })
     }
 
-    fn refresh_derived(&mut self) {
-        let Some(session) = &self.session else {
+    /// Asks the checking thread for results for the current case (with the
+    /// NCND leak check on the review step, as it composes the letter three
+    /// times) and takes whatever has arrived, waiting at most the frame budget.
+    fn refresh_derived(&mut self, ctx: &egui::Context) {
+        let (Some(session), Some(version)) = (&self.session, self.version()) else {
             self.derived = None;
             return;
         };
-        let fresh = self.derived.as_ref().is_some_and(|d| {
-            d.revision == session.revision() && d.setup_generation == self.setup_generation
-        });
-        if fresh {
-            return;
+        let want_leak = self.step == Step::Review;
+        let have_results = self.derived.as_ref().is_some_and(|d| d.version == version);
+        let have_leak = self.leak.as_ref().is_some_and(|(v, _)| *v == version);
+        let checker = self
+            .checker
+            .get_or_insert_with(|| worker::Checker::start(Some(ctx.clone())));
+        if !have_results || (want_leak && !have_leak) {
+            checker.request(
+                version,
+                session.case(),
+                &self.setup,
+                self.env.today,
+                want_leak,
+            );
         }
-        let case = session.case();
-        let letter_date = case.responded_on.unwrap_or(self.env.today);
-        self.derived = Some(Derived {
-            revision: session.revision(),
-            setup_generation: self.setup_generation,
-            assessment: self.setup.assess(case, self.env.today, Stage::Drafting),
-            document: self.setup.compose(case, letter_date, false),
-            dates: case_dates(&self.setup.holidays, case).ok(),
-        });
+        if let Some(mut derived) = checker.receive(self.env.result_wait) {
+            if let Some(report) = derived.leak.take() {
+                self.leak = Some((derived.version, report));
+            }
+            self.derived = Some(derived);
+        }
+        if let Some(waited) = self.busy_for() {
+            if waited < worker::PROGRESS_AFTER {
+                ctx.request_repaint_after(worker::PROGRESS_AFTER - waited);
+            }
+        }
+    }
+
+    /// How long results for the current case have been awaited, if they have.
+    fn busy_for(&self) -> Option<Duration> {
+        let current = self.derived.as_ref().map(|d| d.version);
+        let leak_current = self.leak.as_ref().is_some_and(|(v, _)| Some(*v) == current);
+        self.checker.as_ref()?.waiting(current, leak_current)
+    }
+
+    /// True while checking has taken long enough to show a progress indicator.
+    pub fn shows_progress(&self) -> bool {
+        self.busy_for().is_some_and(|t| t >= worker::PROGRESS_AFTER)
+            || self
+                .exporting
+                .as_ref()
+                .is_some_and(|e| e.started.elapsed() >= worker::PROGRESS_AFTER)
+    }
+
+    /// True when every result for the current case has arrived and no
+    /// export is running.
+    pub fn is_idle(&self) -> bool {
+        self.busy_for().is_none() && self.exporting.is_none()
     }
 
     /// Applies edits collected during a frame.
@@ -793,6 +830,14 @@ impl DrafterApp {
                     ui.colored_label(colour, message);
                 } else {
                     ui.label(RichText::new("Ready").weak());
+                }
+                if self.shows_progress() {
+                    ui.spinner();
+                    ui.label(if self.exporting.is_some() {
+                        "Exporting…"
+                    } else {
+                        "Checking…"
+                    });
                 }
                 if let Some(derived) = &self.derived {
                     ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
@@ -1013,31 +1058,47 @@ impl DrafterApp {
             self.move_step(delta);
         }
         if let Some(request) = self.export.pending.take() {
-            self.do_export(request);
+            let ctx = ui.ctx().clone();
+            self.do_export(request, &ctx);
         }
     }
 
-    fn do_export(&mut self, request: export_step::ExportRequest) {
+    fn do_export(&mut self, request: export_step::ExportRequest, ctx: &egui::Context) {
         let Some(session) = &self.session else {
             return;
         };
+        if self.exporting.is_some() {
+            self.set_status("An export is already running.", true);
+            return;
+        }
         let case = session.case().clone();
         let letter_date = case.responded_on.unwrap_or(self.env.today);
-        let document = self.setup.compose(&case, letter_date, request.draft);
-        let result = crate::export::render(
-            &document,
+        self.exporting = Some(worker::Export::start(
+            Some(ctx.clone()),
+            case,
+            Arc::clone(&self.setup),
+            letter_date,
+            request.draft,
             request.format,
-            self.setup.profile.logo.as_deref(),
-        )
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            crate::session::files::write_atomically(&request.path, &bytes, Overwrite::Replace)
-                .map_err(|e| e.to_string())
-        });
-        match result {
+            request.path,
+        ));
+        self.poll_export();
+    }
+
+    /// Reports a finished export.
+    fn poll_export(&mut self) {
+        let Some(export) = &self.exporting else {
+            return;
+        };
+        let Some(outcome) = export.finished(self.env.result_wait) else {
+            return;
+        };
+        let path = export.path.clone();
+        self.exporting = None;
+        match outcome {
             Ok(()) => {
-                self.export.last_export = Some(request.path.clone());
-                self.set_status(format!("Exported {}.", request.path.display()), false);
+                self.set_status(format!("Exported {}.", path.display()), false);
+                self.export.last_export = Some(path);
             }
             Err(error) => self.set_status(error, true),
         }
@@ -1265,8 +1326,8 @@ impl eframe::App for DrafterApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
-        self.refresh_derived();
-        self.refresh_leak_check();
+        self.refresh_derived(&ctx);
+        self.poll_export();
         if self.trainer_mode {
             let presenting = self.trainer.presenting;
             if !presenting {

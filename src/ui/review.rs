@@ -8,6 +8,9 @@ use super::widgets::{self, colours};
 use crate::core::case::Case;
 use crate::core::rules::{Assessment, Place, Severity};
 
+/// How many findings the review step shows at once.
+const FINDINGS_PER_PAGE: usize = 100;
+
 /// Draws the review step.
 pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Option<Step>) {
     ui.heading("Review");
@@ -27,8 +30,21 @@ pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Op
         "Click a finding to go to the place to fix it. Expand it to read why it matters.",
     );
 
+    let page = widgets::pager(
+        ui,
+        "review findings",
+        assessment.findings.len(),
+        FINDINGS_PER_PAGE,
+        "Findings",
+    );
     let mut last_group: Option<String> = None;
-    for (index, finding) in assessment.findings.iter().enumerate() {
+    for (index, finding) in assessment
+        .findings
+        .iter()
+        .enumerate()
+        .skip(page.start)
+        .take(page.len())
+    {
         let group = match finding.place {
             Place::Case => "The case".to_string(),
             Place::WholeRequest => "The whole request".to_string(),

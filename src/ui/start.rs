@@ -222,7 +222,14 @@ pub fn show(
                 if let Some(problem) = &state.problem {
                     ui.colored_label(ui.visuals().error_fg_color, problem);
                 }
-                widgets::text_area(ui, "Request as received", &mut state.request_text, 10);
+                if state.request_text.len() > widgets::LONG_TEXT_BYTES {
+                    widgets::long_text(ui, "Request as received", &state.request_text, 10);
+                    if ui.button("Clear the request").clicked() {
+                        state.request_text.clear();
+                    }
+                } else {
+                    widgets::text_area(ui, "Request as received", &mut state.request_text, 10);
+                }
                 ui.horizontal(|ui| {
                     widgets::inline_field(ui, "Reference", &mut state.reference, 180.0);
                     let label = ui.label("Regime").id;

@@ -122,3 +122,139 @@ pub fn section(ui: &mut Ui, text: &str) {
 pub fn hint(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).weak());
 }
+
+/// Shows "Previous" / "Next" page buttons for a long list and returns the
+/// range of items to draw, so a list of thousands costs no more per frame
+/// than one page. The page is remembered per `id`.
+pub fn pager(
+    ui: &mut Ui,
+    id: &str,
+    total: usize,
+    page_size: usize,
+    noun: &str,
+) -> std::ops::Range<usize> {
+    if total <= page_size {
+        return 0..total;
+    }
+    let memory_id = ui.make_persistent_id(("pager", id));
+    let pages = total.div_ceil(page_size);
+    let mut page: usize = ui.data_mut(|d| d.get_temp(memory_id)).unwrap_or(0);
+    page = page.min(pages - 1);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(page > 0, egui::Button::new("Previous page"))
+            .clicked()
+        {
+            page -= 1;
+        }
+        let first = page * page_size + 1;
+        let last = ((page + 1) * page_size).min(total);
+        ui.label(format!("{noun} {first}–{last} of {total}"));
+        if ui
+            .add_enabled(page + 1 < pages, egui::Button::new("Next page"))
+            .clicked()
+        {
+            page += 1;
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(memory_id, page));
+    page * page_size..((page + 1) * page_size).min(total)
+}
+
+/// Texts longer than this are shown read-only, a screenful at a time: laying
+/// out a pasted megabyte in an editor would stall every frame.
+pub const LONG_TEXT_BYTES: usize = 64 * 1024;
+
+/// The rows of a long text, remembered while the text is unchanged.
+#[derive(Clone, Default)]
+struct LongTextRows {
+    key: (usize, usize),
+    rows: Vec<std::ops::Range<usize>>,
+}
+
+/// Characters per displayed row of a long text.
+const LONG_TEXT_ROW_CHARS: usize = 160;
+
+fn long_text_rows(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut rows = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut row_start = start;
+        let mut chars = 0;
+        for (offset, c) in line.char_indices() {
+            if chars == LONG_TEXT_ROW_CHARS && c != '\n' && c != '\r' {
+                rows.push(row_start..start + offset);
+                row_start = start + offset;
+                chars = 0;
+            }
+            if c != '\n' && c != '\r' {
+                chars += 1;
+            }
+        }
+        rows.push(
+            row_start
+                ..start
+                    + line
+                        .trim_end_matches(['\n', '\r'])
+                        .len()
+                        .max(row_start - start),
+        );
+        start += line.len();
+    }
+    rows
+}
+
+/// A long text, read-only, drawing only the rows in view.
+pub fn long_text(ui: &mut Ui, label: &str, text: &str, visible_rows: usize) {
+    ui.label(label);
+    ui.label(
+        RichText::new(format!(
+            "{} KB: shown read-only. Edit the questions below rather than the text.",
+            text.len() / 1024
+        ))
+        .weak(),
+    );
+    let memory_id = ui.make_persistent_id(("long text", label));
+    let key = (text.as_ptr() as usize, text.len());
+    let mut cached: LongTextRows = ui
+        .data_mut(|d| d.remove_temp(memory_id))
+        .unwrap_or_default();
+    if cached.key != key {
+        cached = LongTextRows {
+            key,
+            rows: long_text_rows(text),
+        };
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt(("long text rows", label))
+            .max_height(row_height * visible_rows as f32)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, cached.rows.len(), |ui, range| {
+                for row in &cached.rows[range] {
+                    let line = text.get(row.clone()).unwrap_or_default();
+                    ui.label(RichText::new(line).monospace());
+                }
+            });
+    });
+    ui.data_mut(|d| d.insert_temp(memory_id, cached));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_rows_cover_every_character_in_order() {
+        let text = format!("short line\n{}\n\nlast é line", "x".repeat(400));
+        let rows = long_text_rows(&text);
+        let shown: Vec<&str> = rows.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown[0], "short line");
+        assert_eq!(shown[1].len(), LONG_TEXT_ROW_CHARS);
+        assert_eq!(shown[1..4].concat(), "x".repeat(400));
+        assert_eq!(shown[4], "");
+        assert_eq!(shown[5], "last é line");
+        assert_eq!(rows.len(), 6);
+    }
+}

@@ -15,7 +15,7 @@ use super::calendar::{
 };
 use super::case::{Case, Claim, Decision, ExtensionReason, Regime, WholeRequestRefusal};
 use super::catalogue::{Catalogue, Catalogues, Entry, EntryKind, HarmTest, Status};
-use ncnd_text::{giveaways, significant_words, speaks_about};
+use ncnd_text::{WordIndex, giveaways, significant_words};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -883,7 +883,8 @@ fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
     if scopes.is_empty() {
         return;
     }
-    // Each answer's words are read once, however many NCND questions there are.
+    // Each answer's words are read and indexed once, however many NCND
+    // questions there are.
     let answers: Vec<(u32, &str, BTreeSet<String>)> = case
         .questions
         .iter()
@@ -900,18 +901,22 @@ fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
             Some((q.number, verb, words))
         })
         .collect();
+    let (places, words): (Vec<(u32, &str)>, Vec<BTreeSet<String>>) = answers
+        .into_iter()
+        .map(|(number, verb, words)| ((number, verb), words))
+        .unzip();
+    let index = WordIndex::new(words);
     for (ncnd_number, scope, scope_words) in &scopes {
-        for (number, verb, words) in &answers {
-            if speaks_about(scope_words, words) {
-                out.add(
-                    Code::NcndConfirms,
-                    Place::Question(*number),
-                    format!(
-                        "Q{number} {verb} what Q{ncnd_number} neither confirms nor denies ({})",
-                        super::text::ellipsis(scope, 60)
-                    ),
-                );
-            }
+        for position in index.speaking_about(scope_words) {
+            let (number, verb) = places[position];
+            out.add(
+                Code::NcndConfirms,
+                Place::Question(number),
+                format!(
+                    "Q{number} {verb} what Q{ncnd_number} neither confirms nor denies ({})",
+                    super::text::ellipsis(scope, 60)
+                ),
+            );
         }
     }
 }

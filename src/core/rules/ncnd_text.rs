@@ -2,7 +2,7 @@
 //! not: phrase lists from `assets/law/ncnd-phrases.ron`, and the overlap between
 //! another answer and an NCND scope.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -263,6 +263,62 @@ pub fn speaks_about(scope_words: &BTreeSet<String>, text_words: &BTreeSet<String
     }
 }
 
+/// The significant words of many texts, indexed by word so that finding the
+/// texts that speak about a scope costs time in proportion to the texts that
+/// share its rarest words, not to every text: checking a case stays linear as
+/// it grows.
+#[derive(Debug, Default)]
+pub struct WordIndex {
+    texts: Vec<BTreeSet<String>>,
+    postings: HashMap<String, Vec<usize>>,
+}
+
+impl WordIndex {
+    /// Indexes texts given as their significant words.
+    pub fn new(texts: Vec<BTreeSet<String>>) -> WordIndex {
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, words) in texts.iter().enumerate() {
+            for word in words {
+                postings.entry(word.clone()).or_default().push(index);
+            }
+        }
+        WordIndex { texts, postings }
+    }
+
+    /// The positions (ascending) of the texts that [`speaks_about`] the scope.
+    pub fn speaking_about(&self, scope_words: &BTreeSet<String>) -> Vec<usize> {
+        let total = scope_words.len();
+        if total == 0 {
+            return Vec::new();
+        }
+        let required = (1..=total)
+            .find(|&shared| {
+                if total <= 4 {
+                    shared == total
+                } else {
+                    shared as f32 / total as f32 >= SCOPE_COVERAGE_THRESHOLD
+                }
+            })
+            .unwrap_or(total);
+        // A text sharing `required` words lacks at most `total - required`, so
+        // it holds at least one of any `total - required + 1` scope words:
+        // the rarest ones give the fewest candidates.
+        let mut lists: Vec<&[usize]> = scope_words
+            .iter()
+            .map(|w| self.postings.get(w).map_or(&[][..], Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|list| list.len());
+        let mut candidates: Vec<usize> = lists[..=total - required]
+            .iter()
+            .flat_map(|list| list.iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&i| speaks_about(scope_words, &self.texts[i]));
+        candidates
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +383,37 @@ mod tests {
         assert!(
             speaks_about(&long, &asked),
             "five of six words is enough for a long scope"
+        );
+    }
+
+    #[test]
+    fn the_word_index_finds_exactly_what_a_full_scan_finds() {
+        let texts = [
+            "We use covert cameras in the town centre",
+            "Overt cameras are listed on our website",
+            "Automatic number plate recognition cameras on the ring road",
+            "Body worn video is issued to every officer",
+            "Cameras covert town centre operation",
+            "",
+        ];
+        let words: Vec<BTreeSet<String>> = texts.iter().map(|t| significant_words(t)).collect();
+        let index = WordIndex::new(words.clone());
+        for scope in [
+            "covert cameras in the town centre",
+            "overt cameras",
+            "number plate recognition cameras ring road bypass junction",
+            "drones",
+            "",
+        ] {
+            let scope_words = significant_words(scope);
+            let scanned: Vec<usize> = (0..words.len())
+                .filter(|&i| speaks_about(&scope_words, &words[i]))
+                .collect();
+            assert_eq!(index.speaking_about(&scope_words), scanned, "{scope}");
+        }
+        assert_eq!(
+            index.speaking_about(&significant_words("covert cameras in the town centre")),
+            vec![0, 4]
         );
     }
 

@@ -1,0 +1,258 @@
+//! Work that can take longer than a frame, done off the UI thread: checking
+//! the case, composing the preview, the NCND leak check and exporting.
+//!
+//! The UI sends the case as it stands; a worker thread computes and sends the
+//! results back, skipping states that were overtaken while it was busy. The
+//! UI keeps showing the last results (with a progress indicator once work has
+//! taken longer than [`PROGRESS_AFTER`]) and never waits longer than its
+//! frame budget.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use jiff::civil::Date;
+
+use crate::core::calendar::{CaseDates, case_dates};
+use crate::core::case::Case;
+use crate::core::document::Document;
+use crate::core::rules::{Assessment, Stage};
+use crate::export::Format;
+use crate::session::files::{Overwrite, write_atomically};
+use crate::session::leak::{LeakReport, leak_check};
+use crate::session::letter::LetterSetup;
+
+/// How long work may run before the UI shows that it is busy.
+pub const PROGRESS_AFTER: Duration = Duration::from_millis(200);
+
+/// Which state of the case and settings a result belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Version {
+    /// Which session (case) was open: revisions restart with each one.
+    pub session: u64,
+    /// The session's revision.
+    pub revision: u64,
+    /// The settings generation (holidays, library, profile).
+    pub setup_generation: u64,
+}
+
+/// What the UI asks for.
+struct Job {
+    version: Version,
+    case: Arc<Case>,
+    setup: Arc<LetterSetup>,
+    today: Date,
+    leak_check: bool,
+}
+
+/// Results computed from one state of the case.
+pub struct Derived {
+    /// The state they were computed from.
+    pub version: Version,
+    /// The checks.
+    pub assessment: Assessment,
+    /// The letter.
+    pub document: Document,
+    /// The case's statutory dates.
+    pub dates: Option<CaseDates>,
+    /// The NCND leak check, when it was asked for.
+    pub leak: Option<LeakReport>,
+}
+
+fn compute(job: &Job) -> Derived {
+    let case = &*job.case;
+    let letter_date = case.responded_on.unwrap_or(job.today);
+    Derived {
+        version: job.version,
+        assessment: job.setup.assess(case, job.today, Stage::Drafting),
+        document: job.setup.compose(case, letter_date, false),
+        dates: case_dates(&job.setup.holidays, case).ok(),
+        leak: job
+            .leak_check
+            .then(|| leak_check(case, &job.setup, letter_date)),
+    }
+}
+
+/// The checking thread and what has been asked of it.
+pub struct Checker {
+    jobs: Sender<Job>,
+    results: Receiver<Derived>,
+    /// The last state sent, whether it asked for the leak check, and when.
+    asked: Option<(Version, bool, Instant)>,
+}
+
+impl Checker {
+    /// Starts the worker thread; it wakes the UI when a result is ready.
+    pub fn start(ctx: Option<egui::Context>) -> Checker {
+        let (jobs, job_queue) = mpsc::channel::<Job>();
+        let (result_sender, results) = mpsc::channel();
+        // Should the thread fail to start, the job channel is closed and
+        // `request` computes on the UI thread instead.
+        let _ = thread::Builder::new()
+            .name("checker".into())
+            .spawn(move || {
+                while let Ok(mut job) = job_queue.recv() {
+                    // Only the newest state matters.
+                    while let Ok(newer) = job_queue.try_recv() {
+                        job = newer;
+                    }
+                    if result_sender.send(compute(&job)).is_err() {
+                        return;
+                    }
+                    if let Some(ctx) = &ctx {
+                        ctx.request_repaint();
+                    }
+                }
+            });
+        Checker {
+            jobs,
+            results,
+            asked: None,
+        }
+    }
+
+    /// Asks for results for a state, unless that was already asked.
+    pub fn request(
+        &mut self,
+        version: Version,
+        case: &Case,
+        setup: &Arc<LetterSetup>,
+        today: Date,
+        leak_check: bool,
+    ) {
+        let already = self
+            .asked
+            .is_some_and(|(asked, leak, _)| asked == version && (leak || !leak_check));
+        if already {
+            return;
+        }
+        let job = Job {
+            version,
+            case: Arc::new(case.clone()),
+            setup: Arc::clone(setup),
+            today,
+            leak_check,
+        };
+        let started = self
+            .asked
+            .filter(|(v, _, _)| *v == version)
+            .map_or_else(Instant::now, |a| a.2);
+        if let Err(mpsc::SendError(job)) = self.jobs.send(job) {
+            // The thread is gone: compute here rather than show nothing.
+            let (sender, receiver) = mpsc::channel();
+            let _ = sender.send(compute(&job));
+            self.results = receiver;
+        }
+        self.asked = Some((version, leak_check, started));
+    }
+
+    /// The newest result that has arrived, waiting up to `budget` for the one
+    /// last asked for.
+    pub fn receive(&mut self, budget: Duration) -> Option<Derived> {
+        let mut newest = None;
+        while let Ok(result) = self.results.try_recv() {
+            newest = Some(result);
+        }
+        let wanted = self.asked.map(|(version, _, _)| version);
+        let arrived = newest.as_ref().map(|d: &Derived| d.version);
+        if !budget.is_zero() && wanted.is_some() && arrived != wanted {
+            let deadline = Instant::now() + budget;
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                match self.results.recv_timeout(left) {
+                    Ok(result) => {
+                        let done = Some(result.version) == wanted;
+                        newest = Some(result);
+                        if done {
+                            break;
+                        }
+                    }
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                }
+            }
+        }
+        newest
+    }
+
+    /// How long the last request has been waiting, if its result has not
+    /// been received (`current` is the version the UI holds).
+    pub fn waiting(&self, current: Option<Version>, leak_current: bool) -> Option<Duration> {
+        let (asked, leak, since) = self.asked?;
+        let done = current == Some(asked) && (leak_current || !leak);
+        (!done).then(|| since.elapsed())
+    }
+}
+
+/// An export in progress on its own thread.
+pub struct Export {
+    /// Where it is being written.
+    pub path: PathBuf,
+    /// When it started.
+    pub started: Instant,
+    result: Receiver<Result<(), String>>,
+}
+
+impl Export {
+    /// Composes, renders and writes the letter on a new thread.
+    pub fn start(
+        ctx: Option<egui::Context>,
+        case: Case,
+        setup: Arc<LetterSetup>,
+        letter_date: Date,
+        draft: bool,
+        format: Format,
+        path: PathBuf,
+    ) -> Export {
+        let (sender, result) = mpsc::channel();
+        let target = path.clone();
+        let work = move || {
+            let document = setup.compose(&case, letter_date, draft);
+            let outcome = crate::export::render(&document, format, setup.profile.logo.as_deref())
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    write_atomically(&target, &bytes, Overwrite::Replace).map_err(|e| e.to_string())
+                });
+            let _ = sender.send(outcome);
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        };
+        if let Err(error) = thread::Builder::new().name("export".into()).spawn(work) {
+            let (sender, failed) = mpsc::channel();
+            let _ = sender.send(Err(format!("could not start the export: {error}")));
+            return Export {
+                path,
+                started: Instant::now(),
+                result: failed,
+            };
+        }
+        Export {
+            path,
+            started: Instant::now(),
+            result,
+        }
+    }
+
+    /// The outcome, once finished; waits up to `budget` for it.
+    pub fn finished(&self, budget: Duration) -> Option<Result<(), String>> {
+        if budget.is_zero() {
+            return match self.result.try_recv() {
+                Ok(outcome) => Some(outcome),
+                Err(mpsc::TryRecvError::Empty) => None,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    Some(Err("the export stopped unexpectedly".into()))
+                }
+            };
+        }
+        match self.result.recv_timeout(budget) {
+            Ok(outcome) => Some(outcome),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
+                Some(Err("the export stopped unexpectedly".into()))
+            }
+        }
+    }
+}
