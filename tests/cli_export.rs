@@ -211,3 +211,62 @@ fn templates_validate_checks_the_bundled_library_and_a_folder() {
         "{stdout}"
     );
 }
+
+/// Every part of a DOCX as text (the XML, undecoded).
+fn docx_parts(path: &Path) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut all = String::new();
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        all.push_str(&String::from_utf8_lossy(&bytes));
+    }
+    all
+}
+
+#[test]
+fn an_anonymised_export_holds_no_requester_details_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = manifest("tests/fixtures/ai-in-policing.case.ron");
+    let letter = out_path(dir.path(), "letter.docx");
+    let published = out_path(dir.path(), "published.docx");
+    let run = |out: &Path, extra: &[&str]| {
+        let mut args = vec!["export", &case, "-o", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let output = foi_drafter(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    run(&letter, &[]);
+    let said = run(&published, &["--format", "docx", "--anonymise"]);
+    assert!(said.contains("requester anonymised"), "{said}");
+
+    let letter = docx_parts(&letter);
+    assert!(
+        letter.contains("Dear Sam Example,"),
+        "the letter itself is addressed"
+    );
+    let published = docx_parts(&published);
+    for detail in ["Sam Example", "sam.example@example.org", "Sam ", ">Sam<"] {
+        assert!(
+            !published.contains(detail),
+            "{detail:?} is in the published copy"
+        );
+    }
+    assert!(published.contains("Dear [Requester],"));
+    assert!(
+        published.contains("contact details]"),
+        "the address is marked"
+    );
+    assert!(
+        published.contains("NP-FOI-2026-0142"),
+        "the reference stays"
+    );
+}

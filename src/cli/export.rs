@@ -65,6 +65,10 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Replace the requester's name and contact details everywhere, for
+    /// publication in a disclosure log.
+    #[arg(long)]
+    pub anonymise: bool,
 }
 
 /// Runs `export`.
@@ -113,7 +117,10 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> CliResult {
         .map(Format::from)
         .or_else(|| Format::from_path(&args.output))
         .unwrap_or(Format::Docx);
-    let document = setup.compose(&case, letter_date, args.draft);
+    let mut document = setup.compose(&case, letter_date, args.draft);
+    if args.anonymise {
+        document.anonymise(&case.requester);
+    }
     let bytes = render(&document, format, setup.profile.logo.as_deref())
         .map_err(|e| CliError(format!("{}: {e}", args.output.display())))?;
     let overwrite = if args.force {
@@ -124,11 +131,16 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> CliResult {
     write_atomically(&args.output, &bytes, overwrite)?;
     writeln!(
         out,
-        "Exported {} ({}, {} KB{})",
+        "Exported {} ({}, {} KB{}{})",
         args.output.display(),
         format.label(),
         bytes.len().div_ceil(1024),
-        if args.draft { ", marked DRAFT" } else { "" }
+        if args.draft { ", marked DRAFT" } else { "" },
+        if args.anonymise {
+            ", requester anonymised"
+        } else {
+            ""
+        }
     )?;
     Ok(EXIT_OK)
 }

@@ -12,6 +12,9 @@ use super::files::{CaseFileError, Overwrite, read_utf8, write_atomically};
 use crate::core::case::Case;
 use crate::core::case_file::{parse_case, write_case};
 
+/// The longest a change waits before it is in the autosave file.
+pub const INTERVAL: std::time::Duration = std::time::Duration::from_secs(3);
+
 const SUFFIX: &str = ".autosave.ron";
 const HEADER: &str = "// autosave of: ";
 const UNSAVED: &str = "(not saved yet)";

@@ -8,9 +8,11 @@ pub mod files;
 pub mod holidays;
 pub mod leak;
 pub mod letter;
+pub mod lock;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::core::case::Case;
 use crate::core::case_file;
@@ -66,6 +68,8 @@ pub struct Session {
     merge_open: bool,
     /// Names the autosave file; stable for the session.
     autosave_name: String,
+    /// When the oldest change the autosave file does not hold was made.
+    unautosaved_since: Option<Instant>,
 }
 
 /// How many undo steps are kept.
@@ -86,6 +90,7 @@ impl Session {
             autosaved_revision: 0,
             merge_open: false,
             autosave_name,
+            unautosaved_since: None,
         }
     }
 
@@ -161,6 +166,7 @@ impl Session {
         self.redo.clear();
         self.merge_open = true;
         self.revision = self.fresh_revision();
+        self.note_change();
         Ok(())
     }
 
@@ -192,23 +198,50 @@ impl Session {
     /// Undoes the last step. Returns false when there was nothing to undo.
     pub fn undo(&mut self) -> bool {
         self.merge_open = false;
-        Self::travel(
+        let moved = Self::travel(
             &mut self.case,
             &mut self.undo,
             &mut self.redo,
             &mut self.revision,
-        )
+        );
+        self.note_change();
+        moved
     }
 
     /// Redoes the last undone step. Returns false when there was nothing to redo.
     pub fn redo(&mut self) -> bool {
         self.merge_open = false;
-        Self::travel(
+        let moved = Self::travel(
             &mut self.case,
             &mut self.redo,
             &mut self.undo,
             &mut self.revision,
-        )
+        );
+        self.note_change();
+        moved
+    }
+
+    /// Starts the autosave clock at the first change it does not hold.
+    fn note_change(&mut self) {
+        if !self.needs_autosave() {
+            self.unautosaved_since = None;
+        } else if self.unautosaved_since.is_none() {
+            self.unautosaved_since = Some(Instant::now());
+        }
+    }
+
+    /// How long until the autosave is due: `None` when there is nothing to
+    /// autosave, zero when it is due now. Changes are never more than
+    /// [`autosave::INTERVAL`] old in the autosave file, however continuously
+    /// the caseworker types.
+    pub fn autosave_due_in(&self) -> Option<Duration> {
+        if !self.needs_autosave() {
+            return None;
+        }
+        let since = self
+            .unautosaved_since
+            .map_or(autosave::INTERVAL, |t| t.elapsed());
+        Some(autosave::INTERVAL.saturating_sub(since))
     }
 
     /// Moves one step from `from` to `to`; revisions name states, so undoing
@@ -249,6 +282,7 @@ impl Session {
         files::save_case(&path, &self.case, Overwrite::Replace)?;
         self.saved_revision = self.revision;
         self.merge_open = false;
+        self.unautosaved_since = None;
         Ok(())
     }
 
@@ -258,6 +292,7 @@ impl Session {
         self.path = Some(path.to_path_buf());
         self.saved_revision = self.revision;
         self.merge_open = false;
+        self.unautosaved_since = None;
         Ok(())
     }
 
@@ -268,6 +303,7 @@ impl Session {
         }
         let path = autosave::write(dir, &self.autosave_name, self.path.as_deref(), &self.case)?;
         self.autosaved_revision = self.revision;
+        self.unautosaved_since = None;
         Ok(Some(path))
     }
 
@@ -370,6 +406,64 @@ mod tests {
         assert!(s.is_dirty());
         s.redo();
         assert!(!s.is_dirty(), "redo returns to the saved state");
+    }
+
+    /// A save that cannot be written leaves the case open, unsaved and
+    /// unchanged, the old file as it was, and says which file and why.
+    fn assert_failed_save_loses_nothing(s: &mut Session, file: &Path, old_text: Option<&str>) {
+        let before = s.case().clone();
+        let error = s.save().expect_err("the save cannot succeed").to_string();
+        assert!(error.contains(&file.display().to_string()), "{error}");
+        assert_eq!(s.case(), &before, "the case in memory is untouched");
+        assert!(s.is_dirty(), "the changes still count as unsaved");
+        if let Some(old_text) = old_text {
+            assert_eq!(std::fs::read_to_string(file).unwrap(), old_text);
+        }
+        assert!(s.can_undo(), "the undo history is kept");
+    }
+
+    #[test]
+    fn a_save_into_a_vanished_folder_fails_clearly_and_keeps_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("share");
+        std::fs::create_dir(&folder).unwrap();
+        let file = folder.join("c.case.ron");
+        let mut s = session();
+        s.save_as(&file, Overwrite::Refuse).unwrap();
+        s.apply(Action::SetSubject("Edited after saving".into()))
+            .unwrap();
+        // The network drive goes away.
+        std::fs::remove_dir_all(&folder).unwrap();
+        assert_failed_save_loses_nothing(&mut s, &file, None);
+        assert!(!folder.exists(), "nothing is created in its place");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_into_a_read_only_folder_fails_clearly_and_keeps_the_old_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.case.ron");
+        let mut s = session();
+        s.save_as(&file, Overwrite::Refuse).unwrap();
+        let old_text = std::fs::read_to_string(&file).unwrap();
+        s.apply(Action::SetSubject("Edited after saving".into()))
+            .unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
+        // An administrator account ignores folder permissions; then the
+        // failure cannot be provoked this way and only the vanished-folder
+        // test above applies.
+        let enforced = std::fs::File::create(dir.path().join("probe")).is_err();
+        if enforced {
+            assert_failed_save_loses_nothing(&mut s, &file, Some(&old_text));
+            let error = s.save().unwrap_err().to_string();
+            assert!(error.contains("permission"), "{error}");
+        } else {
+            let _ = std::fs::remove_file(dir.path().join("probe"));
+        }
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        s.save().expect("saves once the folder is writable again");
+        assert!(!s.is_dirty());
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub struct ExportRequest {
     pub format: Format,
     /// Marked DRAFT.
     pub draft: bool,
+    /// The requester's details replaced, for the disclosure log.
+    pub anonymise: bool,
 }
 
 /// State of the export step.
@@ -35,6 +37,8 @@ pub struct ExportState {
     pub pending: Option<ExportRequest>,
     /// A step move requested by the Back/Next buttons.
     pub nav: Option<isize>,
+    /// Replace the requester's details (disclosure log copy).
+    pub anonymise: bool,
 }
 
 impl Default for ExportState {
@@ -45,12 +49,13 @@ impl Default for ExportState {
             last_export: None,
             pending: None,
             nav: None,
+            anonymise: false,
         }
     }
 }
 
 /// The file name suggested for a letter: the reference, never the requester.
-pub fn suggested_name(case: &Case, format: Format) -> String {
+pub fn suggested_name(case: &Case, format: Format, anonymised: bool) -> String {
     let reference: String = case
         .reference
         .chars()
@@ -68,7 +73,12 @@ pub fn suggested_name(case: &Case, format: Format) -> String {
     } else {
         reference
     };
-    format!("{stem}-response.{}", format.extension())
+    let kind = if anonymised {
+        "disclosure-log"
+    } else {
+        "response"
+    };
+    format!("{stem}-{kind}.{}", format.extension())
 }
 
 fn launch(program: &str, argument: &std::path::Path) {
@@ -117,9 +127,18 @@ pub fn show(
             ui.selectable_value(&mut state.format, format, format.label());
         }
     });
+    let was_anonymised = state.anonymise;
+    ui.checkbox(
+        &mut state.anonymise,
+        "Anonymise for the disclosure log (the requester's name and contact details are replaced)",
+    );
+    if state.anonymise != was_anonymised {
+        // Suggest a fresh name so the published copy never replaces the letter.
+        state.typed_path.clear();
+    }
     if state.typed_path.trim().is_empty() {
         state.typed_path = default_dir
-            .join(suggested_name(case, state.format))
+            .join(suggested_name(case, state.format, state.anonymise))
             .display()
             .to_string();
     }
@@ -162,6 +181,7 @@ pub fn show(
                 path: PathBuf::from(state.typed_path.trim()),
                 format: state.format,
                 draft: false,
+                anonymise: state.anonymise,
             });
         }
         if ui
@@ -173,10 +193,14 @@ pub fn show(
                 path: PathBuf::from(state.typed_path.trim()),
                 format: state.format,
                 draft: true,
+                anonymise: state.anonymise,
             });
         }
         if ui.button("Choose where…").clicked()
-            && let Some(path) = dialogs.export(&suggested_name(case, state.format), state.format)
+            && let Some(path) = dialogs.export(
+                &suggested_name(case, state.format, state.anonymise),
+                state.format,
+            )
         {
             state.typed_path = path.display().to_string();
         }

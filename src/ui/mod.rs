@@ -34,6 +34,7 @@ use crate::session::autosave::{self, Recovered};
 use crate::session::files::Overwrite;
 use crate::session::holidays::load_holidays;
 use crate::session::letter::LetterSetup;
+use crate::session::lock::{self, CaseLock, LockError};
 use crate::session::settings::{Preferences, load_library, load_profile};
 use crate::session::{Session, sample_case};
 use widgets::colours;
@@ -42,8 +43,8 @@ use widgets::colours;
 /// small cases update in the same frame, large ones never stall typing.
 pub const RESULT_WAIT: Duration = Duration::from_millis(30);
 
-/// How long the case must be left alone before it is autosaved.
-pub const AUTOSAVE_IDLE: Duration = Duration::from_secs(3);
+/// The longest a change waits before it is in the autosave file.
+pub const AUTOSAVE_IDLE: Duration = autosave::INTERVAL;
 
 /// Where the app keeps its files, what day it is, and how it asks for paths.
 /// Tests build one pointing at temporary folders with scripted dialogs.
@@ -186,6 +187,11 @@ enum Pending {
 #[derive(Debug, Clone)]
 enum Overlay {
     UnsavedChanges(Pending),
+    /// The case is open elsewhere: open it anyway, or not.
+    AlreadyOpen {
+        path: PathBuf,
+        message: String,
+    },
     Palette,
     Settings,
     Error(String),
@@ -198,6 +204,7 @@ pub struct DrafterApp {
     setup: Arc<LetterSetup>,
     setup_generation: u64,
     session_generation: u64,
+    case_lock: Option<CaseLock>,
     checker: Option<worker::Checker>,
     exporting: Option<worker::Export>,
     setup_problems: Vec<String>,
@@ -233,6 +240,7 @@ impl DrafterApp {
             setup: Arc::new(LetterSetup::bundled()),
             setup_generation: 0,
             session_generation: 0,
+            case_lock: None,
             checker: None,
             exporting: None,
             setup_problems: Vec::new(),
@@ -338,6 +346,12 @@ impl DrafterApp {
     }
 
     fn attach(&mut self, session: Session) {
+        let keeps_lock = self.case_lock.as_ref().is_some_and(|lock| {
+            Some(lock.path()) == session.path().map(lock::lock_path).as_deref()
+        });
+        if !keeps_lock {
+            self.case_lock = session.path().and_then(|p| CaseLock::acquire(p).ok());
+        }
         self.session = Some(session);
         self.session_generation += 1;
         self.step = Step::Intake;
@@ -379,8 +393,29 @@ impl DrafterApp {
 
     /// Opens a case file, reporting problems in the status line.
     pub fn open_path(&mut self, path: &Path) {
+        self.open_path_checked(path, true);
+    }
+
+    /// Opens a case file; with `check_lock`, a case open elsewhere is not
+    /// opened but the caseworker is asked first.
+    fn open_path_checked(&mut self, path: &Path, check_lock: bool) {
+        let lock = match CaseLock::acquire(path) {
+            Ok(lock) => Some(lock),
+            Err(error @ LockError::Held { .. }) => {
+                if check_lock {
+                    self.overlay = Some(Overlay::AlreadyOpen {
+                        path: path.to_path_buf(),
+                        message: capitalise_first(&error.to_string()),
+                    });
+                    return;
+                }
+                None
+            }
+            Err(LockError::Unavailable(_)) => None,
+        };
         match Session::open(path) {
             Ok(session) => {
+                self.case_lock = lock;
                 self.prefs.remember(path);
                 self.save_prefs();
                 self.attach(session);
@@ -481,6 +516,7 @@ impl DrafterApp {
             }
             Pending::Close => {
                 self.session = None;
+                self.case_lock = None;
                 self.start.refresh_recent(&self.prefs, &self.setup);
             }
             Pending::Quit => self.quit_confirmed = true,
@@ -506,10 +542,7 @@ impl DrafterApp {
                 }
                 true
             }
-            Err(error) => {
-                self.set_status(error.to_string(), true);
-                false
-            }
+            Err(error) => self.save_failed(&error),
         }
     }
 
@@ -529,20 +562,33 @@ impl DrafterApp {
         let Some(session) = &mut self.session else {
             return false;
         };
-        let old_autosave = self.env.autosave_dir();
-        session.discard_autosave(&old_autosave);
+        let moved = session.path() != Some(path);
         match session.save_as(path, Overwrite::Replace) {
             Ok(()) => {
+                // The autosave goes only once the case is safely saved.
+                session.discard_autosave(&self.env.autosave_dir());
+                if moved {
+                    self.case_lock = CaseLock::acquire(path).ok();
+                }
                 self.prefs.remember(path);
                 self.save_prefs();
                 self.set_status(format!("Saved {}.", path.display()), false);
                 true
             }
-            Err(error) => {
-                self.set_status(error.to_string(), true);
-                false
-            }
+            Err(error) => self.save_failed(&error),
         }
+    }
+
+    /// Reports a failed save: the case stays open and unsaved, the old file
+    /// and the autosave are untouched.
+    fn save_failed(&mut self, error: &crate::session::files::CaseFileError) -> bool {
+        let message = format!(
+            "{error}. Nothing was lost: your work is still open here and in the autosave, and the file on disk is as it was. Save it somewhere else with Save As."
+        );
+        self.autosave_now();
+        self.set_status(error.to_string(), true);
+        self.overlay = Some(Overlay::Error(message));
+        false
     }
 
     fn steps(&self) -> Vec<Step> {
@@ -675,20 +721,16 @@ impl DrafterApp {
         }
     }
 
-    /// Writes the autosave when the case has been left alone long enough,
-    /// and schedules a single wake-up otherwise (no repaint while idle).
+    /// Writes the autosave once a change has waited [`AUTOSAVE_IDLE`], and
+    /// schedules a single wake-up otherwise (no repaint while idle).
     fn autosave_tick(&mut self, ctx: &egui::Context) {
-        let Some(session) = &mut self.session else {
+        let Some(due_in) = self.session.as_ref().and_then(Session::autosave_due_in) else {
             return;
         };
-        if !session.needs_autosave() {
-            return;
-        }
-        let idle = self.last_change.map_or(AUTOSAVE_IDLE, |t| t.elapsed());
-        if idle >= AUTOSAVE_IDLE {
+        if due_in.is_zero() {
             self.autosave_now();
         } else {
-            ctx.request_repaint_after(AUTOSAVE_IDLE - idle);
+            ctx.request_repaint_after(due_in);
         }
     }
 
@@ -1078,9 +1120,7 @@ impl DrafterApp {
             case,
             Arc::clone(&self.setup),
             letter_date,
-            request.draft,
-            request.format,
-            request.path,
+            request,
         ));
         self.poll_export();
     }
@@ -1208,6 +1248,36 @@ impl DrafterApp {
                     }
                 }
             }
+            Overlay::AlreadyOpen { path, message } => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("already open")).show(ctx, |ui| {
+                    ui.set_width(460.0);
+                    ui.heading("This case is already open");
+                    ui.label(format!("{message}."));
+                    ui.label(
+                        "If you both make changes, whoever saves last overwrites the other's work.",
+                    );
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Open anyway").clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                if let Some(open) = choice {
+                    self.overlay = None;
+                    if open {
+                        self.open_path_checked(&path, false);
+                        self.set_status(
+                            "Opened a case that is also open elsewhere: take care when saving.",
+                            true,
+                        );
+                    }
+                }
+            }
             Overlay::Error(message) => {
                 let mut close = false;
                 egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
@@ -1276,6 +1346,15 @@ impl Edits {
 }
 
 /// A file name to suggest for saving: the reference, never the requester.
+/// The text with its first letter in capitals.
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn suggested_case_name(case: &crate::core::case::Case) -> String {
     let reference: String = case
         .reference

@@ -20,7 +20,6 @@ use crate::core::calendar::{CaseDates, case_dates};
 use crate::core::case::Case;
 use crate::core::document::Document;
 use crate::core::rules::{Assessment, Stage};
-use crate::export::Format;
 use crate::session::files::{Overwrite, write_atomically};
 use crate::session::leak::{LeakReport, leak_check};
 use crate::session::letter::LetterSetup;
@@ -202,14 +201,21 @@ impl Export {
         case: Case,
         setup: Arc<LetterSetup>,
         letter_date: Date,
-        draft: bool,
-        format: Format,
-        path: PathBuf,
+        options: super::export_step::ExportRequest,
     ) -> Export {
+        let super::export_step::ExportRequest {
+            path,
+            format,
+            draft,
+            anonymise,
+        } = options;
         let (sender, result) = mpsc::channel();
         let target = path.clone();
         let work = move || {
-            let document = setup.compose(&case, letter_date, draft);
+            let mut document = setup.compose(&case, letter_date, draft);
+            if anonymise {
+                document.anonymise(&case.requester);
+            }
             let outcome = crate::export::render(&document, format, setup.profile.logo.as_deref())
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {

@@ -2,6 +2,7 @@
 //! with the part of the case it came from. The composer builds it from a case;
 //! the exporters turn it into DOCX, Markdown or plain text.
 
+pub mod anonymise;
 mod compose;
 pub mod profile;
 
