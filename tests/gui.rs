@@ -610,3 +610,47 @@ fn large_cases_are_checked_previewed_and_exported_without_stalling_frames() {
         "every disclosed answer is in the letter"
     );
 }
+
+#[test]
+fn a_case_open_in_another_window_is_not_opened_without_a_warning() {
+    let fixture = Fixture::new();
+    let path = fixture.file("shared.case.ron");
+    foi_drafter::session::files::save_case(
+        &path,
+        &foi_drafter::session::sample_case(),
+        foi_drafter::session::files::Overwrite::Refuse,
+    )
+    .unwrap();
+    // Another window (here: this process, through its own lock) has it open.
+    let other_window = foi_drafter::session::lock::CaseLock::acquire(&path).unwrap();
+
+    let mut harness = fixture.harness();
+    harness.state_mut().open_path(&path);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("This case is already open")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains(&format!("process {}", std::process::id()))
+            .is_some(),
+        "the warning names the process that has it open"
+    );
+    click(&mut harness, "Cancel");
+    assert!(harness.state().session().is_none(), "nothing opened");
+
+    harness.state_mut().open_path(&path);
+    harness.run();
+    click(&mut harness, "Open anyway");
+    assert!(harness.state().session().is_some(), "opened on request");
+    drop(other_window);
+
+    // Once the other window has closed, the case opens without a question.
+    let mut second = fixture.harness();
+    second.state_mut().open_path(&path);
+    second.run();
+    assert!(second.query_by_label("This case is already open").is_none());
+    assert!(second.state().session().is_some());
+}

@@ -667,18 +667,16 @@ impl DrafterApp {
             }
             self.derived = Some(derived);
         }
-        if let Some(waited) = self.busy_for() {
-            if waited < worker::PROGRESS_AFTER {
-                ctx.request_repaint_after(worker::PROGRESS_AFTER - waited);
-            }
+        if let Some(waited) = self.busy_for()
+            && waited < worker::PROGRESS_AFTER
+        {
+            ctx.request_repaint_after(worker::PROGRESS_AFTER - waited);
         }
     }
 
     /// How long results for the current case have been awaited, if they have.
     fn busy_for(&self) -> Option<Duration> {
-        let current = self.derived.as_ref().map(|d| d.version);
-        let leak_current = self.leak.as_ref().is_some_and(|(v, _)| Some(*v) == current);
-        self.checker.as_ref()?.waiting(current, leak_current)
+        self.checker.as_ref()?.waiting()
     }
 
     /// True while checking has taken long enough to show a progress indicator.

@@ -81,6 +81,9 @@ pub struct Checker {
     results: Receiver<Derived>,
     /// The last state sent, whether it asked for the leak check, and when.
     asked: Option<(Version, bool, Instant)>,
+    /// The last state whose results were handed over, and whether they
+    /// included the leak check.
+    delivered: Option<(Version, bool)>,
 }
 
 impl Checker {
@@ -110,6 +113,7 @@ impl Checker {
             jobs,
             results,
             asked: None,
+            delivered: None,
         }
     }
 
@@ -148,40 +152,48 @@ impl Checker {
         self.asked = Some((version, leak_check, started));
     }
 
+    /// True when the results last asked for have been handed over.
+    fn done(&self) -> bool {
+        match (self.asked, self.delivered) {
+            (None, _) => true,
+            (Some((asked, leak, _)), Some((delivered, with_leak))) => {
+                asked == delivered && (with_leak || !leak)
+            }
+            (Some(_), None) => false,
+        }
+    }
+
+    fn take(&mut self, result: Derived, newest: &mut Option<Derived>) {
+        self.delivered = Some((result.version, result.leak.is_some()));
+        *newest = Some(result);
+    }
+
     /// The newest result that has arrived, waiting up to `budget` for the one
     /// last asked for.
     pub fn receive(&mut self, budget: Duration) -> Option<Derived> {
         let mut newest = None;
         while let Ok(result) = self.results.try_recv() {
-            newest = Some(result);
+            self.take(result, &mut newest);
         }
-        let wanted = self.asked.map(|(version, _, _)| version);
-        let arrived = newest.as_ref().map(|d: &Derived| d.version);
-        if !budget.is_zero() && wanted.is_some() && arrived != wanted {
-            let deadline = Instant::now() + budget;
-            loop {
-                let left = deadline.saturating_duration_since(Instant::now());
-                match self.results.recv_timeout(left) {
-                    Ok(result) => {
-                        let done = Some(result.version) == wanted;
-                        newest = Some(result);
-                        if done {
-                            break;
-                        }
-                    }
-                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
-                }
+        if budget.is_zero() || self.done() {
+            return newest;
+        }
+        let deadline = Instant::now() + budget;
+        while !self.done() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.results.recv_timeout(left) {
+                Ok(result) => self.take(result, &mut newest),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
             }
         }
         newest
     }
 
-    /// How long the last request has been waiting, if its result has not
-    /// been received (`current` is the version the UI holds).
-    pub fn waiting(&self, current: Option<Version>, leak_current: bool) -> Option<Duration> {
-        let (asked, leak, since) = self.asked?;
-        let done = current == Some(asked) && (leak_current || !leak);
-        (!done).then(|| since.elapsed())
+    /// How long the results last asked for have been awaited, if they have
+    /// not all arrived.
+    pub fn waiting(&self) -> Option<Duration> {
+        let (_, _, since) = self.asked?;
+        (!self.done()).then(|| since.elapsed())
     }
 }
 
