@@ -74,6 +74,7 @@ pub type CliResult = Result<u8, CliError>;
 
 /// Parses the command line and runs it. `main` calls only this.
 pub fn main_entry() -> ExitCode {
+    install_crash_message();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(command) => run(command),
@@ -86,6 +87,24 @@ pub fn main_entry() -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Replaces Rust's panic output, whose message may quote case text (and so a
+/// requester's details), with a message that names only the place in the code.
+/// Set `FOI_DRAFTER_DEBUG=1` to see the full message when investigating.
+fn install_crash_message() {
+    if std::env::var_os("FOI_DRAFTER_DEBUG").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" ({}:{})", l.file(), l.line()));
+        let _ = writeln!(
+            std::io::stderr(),
+            "foi-drafter: stopped by an internal fault{place}. Unsaved work is in the autosave and is offered when you start again. Details are not shown because they may include personal data; run with FOI_DRAFTER_DEBUG=1 to see them."
+        );
+    }));
 }
 
 /// Runs one subcommand, writing to stdout.
