@@ -491,6 +491,10 @@ fn letter_or_roman(label: &str, style: u8, text_start: usize) -> Option<Marker> 
     let (Some(letter), None) = (chars.next(), chars.next()) else {
         return None;
     };
+    // Only "a" to "z" are item letters: "(!)" or "(é)" are just text.
+    if !letter.is_ascii_lowercase() {
+        return None;
+    }
     let ordinal = u32::from(letter) - u32::from('a') + 1;
     Some(Marker {
         family: Family::Letter,
