@@ -176,7 +176,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut case = Case::new("AUTO-1", Regime::Eir, jiff::civil::date(2026, 3, 2));
         case.subject = "Flooding".into();
-        write(dir.path(), "untitled-1", None, &case).unwrap();
+        let written = write(dir.path(), "untitled-1", None, &case).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&written).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "autosaves are owner-readable only");
+        }
         std::fs::write(
             dir.path().join("broken.autosave.ron"),
             "(format_version: 1, case: (",
