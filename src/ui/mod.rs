@@ -21,7 +21,7 @@ pub use dialogs::{Dialogs, ScriptedDialogs, SystemDialogs};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use eframe::egui::{self, Align, RichText};
 use jiff::civil::Date;
@@ -214,7 +214,6 @@ pub struct DrafterApp {
     derived: Option<worker::Derived>,
     overlay: Option<Overlay>,
     status: Option<(String, bool)>,
-    last_change: Option<Instant>,
     recovery: Vec<Recovered>,
     set_aside: Vec<PathBuf>,
     start: start::StartState,
@@ -250,7 +249,6 @@ impl DrafterApp {
             derived: None,
             overlay: None,
             status: None,
-            last_change: None,
             recovery: scan.recoverable,
             set_aside: scan.set_aside,
             start: start::StartState::default(),
@@ -359,7 +357,6 @@ impl DrafterApp {
         self.leak = None;
         self.walk = walkthrough::WalkState::default();
         self.export = export_step::ExportState::default();
-        self.last_change = None;
     }
 
     /// Switches to trainer mode on a scenario (by id), optionally presenting it.
@@ -454,17 +451,13 @@ impl DrafterApp {
                 self.save_as();
             }
             AppCommand::Undo => {
-                if let Some(session) = &mut self.session
-                    && session.undo()
-                {
-                    self.last_change = Some(Instant::now());
+                if let Some(session) = &mut self.session {
+                    session.undo();
                 }
             }
             AppCommand::Redo => {
-                if let Some(session) = &mut self.session
-                    && session.redo()
-                {
-                    self.last_change = Some(Instant::now());
+                if let Some(session) = &mut self.session {
+                    session.redo();
                 }
             }
             AppCommand::Export => self.go_to(Step::Export),
@@ -699,7 +692,6 @@ impl DrafterApp {
         let Some(session) = &mut self.session else {
             return;
         };
-        let mut changed = false;
         for edit in edits.0 {
             let result = match edit {
                 Edit::Typed(action) => session.apply(action),
@@ -709,13 +701,9 @@ impl DrafterApp {
                     Ok(())
                 }
             };
-            match result {
-                Ok(()) => changed = true,
-                Err(error) => self.status = Some((error.to_string(), true)),
+            if let Err(error) = result {
+                self.status = Some((error.to_string(), true));
             }
-        }
-        if changed {
-            self.last_change = Some(Instant::now());
         }
     }
 
