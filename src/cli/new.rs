@@ -7,8 +7,8 @@ use clap::Args;
 use jiff::civil::Date;
 
 use super::{CliError, CliResult, EXIT_OK, parse_date_arg, parse_regime_arg, today};
-use crate::core::case::{Case, Question, Regime};
-use crate::core::splitter::split_request;
+use crate::core::case::{Case, Regime};
+use crate::core::splitter::fill_case_from_request;
 use crate::core::text::{TextEncoding, decode_text, ellipsis};
 use crate::session::files::{self, Overwrite, describe_io};
 
@@ -106,20 +106,9 @@ pub fn build_case(args: &NewArgs, request: Option<&str>, received_default: Date)
         args.regime,
         args.received.unwrap_or(received_default),
     );
+    case.subject = args.subject.clone().unwrap_or_default();
     if let Some(text) = request {
-        let split = split_request(text);
-        case.request_text = Some(text.to_string());
-        case.subject = args.subject.clone().or(split.subject).unwrap_or_default();
-        case.requester.name = split.requester_name.unwrap_or_default();
-        case.requester.contact = split.requester_contact.unwrap_or_default();
-        case.questions = split
-            .questions
-            .into_iter()
-            .zip(1..)
-            .map(|(text, number)| Question::new(number, text))
-            .collect();
-    } else {
-        case.subject = args.subject.clone().unwrap_or_default();
+        fill_case_from_request(&mut case, text);
     }
     case
 }

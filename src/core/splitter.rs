@@ -19,6 +19,25 @@ pub struct SplitRequest {
     pub requester_contact: Option<String>,
 }
 
+/// Fills a new case from a request as received: keeps the whole text, makes
+/// one numbered question per item, and takes the subject (unless the case
+/// has one already) and the requester's name and contact from the email.
+pub fn fill_case_from_request(case: &mut super::case::Case, text: &str) {
+    let split = split_request(text);
+    case.request_text = Some(text.to_string());
+    if case.subject.trim().is_empty() {
+        case.subject = split.subject.unwrap_or_default();
+    }
+    case.requester.name = split.requester_name.unwrap_or_default();
+    case.requester.contact = split.requester_contact.unwrap_or_default();
+    case.questions = split
+        .questions
+        .into_iter()
+        .zip(1..)
+        .map(|(text, number)| super::case::Question::new(number, text))
+        .collect();
+}
+
 /// Splits request text into questions and picks out the requester's details.
 pub fn split_request(text: &str) -> SplitRequest {
     let normalised = normalise(text);

@@ -90,9 +90,35 @@ pub fn ellipsis(text: &str, max: usize) -> String {
     }
 }
 
+/// A case reference made safe for a file name (letters, digits, `-` and `_`;
+/// anything else becomes `-`), or `None` when nothing usable is left.
+pub fn file_stem(reference: &str) -> Option<String> {
+    let safe: String = reference
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = safe.trim_matches('-');
+    (!safe.is_empty()).then(|| safe.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_become_safe_file_names() {
+        assert_eq!(
+            file_stem("NP/FOI 2026:0142").as_deref(),
+            Some("NP-FOI-2026-0142")
+        );
+        assert_eq!(file_stem("  //  "), None);
+    }
 
     #[test]
     fn windows_ansi_text_is_read_with_its_curly_quotes() {

@@ -56,23 +56,7 @@ impl Default for ExportState {
 
 /// The file name suggested for a letter: the reference, never the requester.
 pub fn suggested_name(case: &Case, format: Format, anonymised: bool) -> String {
-    let reference: String = case
-        .reference
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let reference = reference.trim_matches('-');
-    let stem = if reference.is_empty() {
-        "response"
-    } else {
-        reference
-    };
+    let stem = crate::core::text::file_stem(&case.reference).unwrap_or_else(|| "foi".into());
     let kind = if anonymised {
         "disclosure-log"
     } else {

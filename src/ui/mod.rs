@@ -1342,23 +1342,8 @@ fn capitalise_first(text: &str) -> String {
 }
 
 fn suggested_case_name(case: &crate::core::case::Case) -> String {
-    let reference: String = case
-        .reference
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let reference = reference.trim_matches('-');
-    if reference.is_empty() {
-        "case.case.ron".into()
-    } else {
-        format!("{reference}.case.ron")
-    }
+    let stem = crate::core::text::file_stem(&case.reference).unwrap_or_else(|| "case".into());
+    format!("{stem}.case.ron")
 }
 
 /// The badge for a question in the step list.

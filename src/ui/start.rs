@@ -8,8 +8,8 @@ use jiff::civil::Date;
 
 use super::dialogs::Dialogs;
 use super::widgets;
-use crate::core::case::{Case, Question, Regime};
-use crate::core::splitter::split_request;
+use crate::core::case::{Case, Regime};
+use crate::core::splitter::{fill_case_from_request, split_request};
 use crate::core::text::{decode_text, ellipsis};
 use crate::session::Session;
 use crate::session::autosave::Recovered;
@@ -47,6 +47,23 @@ pub struct StartState {
     pub recent: Vec<RecentEntry>,
     /// Problem reading a request file.
     pub problem: Option<String>,
+    /// The request text last counted, and how many questions it holds (the
+    /// split runs when the text changes, not every frame).
+    counted: Option<(String, usize)>,
+}
+
+impl StartState {
+    /// How many questions the pasted request splits into.
+    fn question_count(&mut self) -> usize {
+        match &self.counted {
+            Some((text, count)) if *text == self.request_text => *count,
+            _ => {
+                let count = split_request(&self.request_text).questions.len();
+                self.counted = Some((self.request_text.clone(), count));
+                count
+            }
+        }
+    }
 }
 
 impl StartState {
@@ -109,17 +126,7 @@ pub fn new_case(state: &StartState, today: Date) -> Result<Case, String> {
     };
     let mut case = Case::new(reference, state.regime, received);
     if !state.request_text.trim().is_empty() {
-        let split = split_request(&state.request_text);
-        case.request_text = Some(state.request_text.clone());
-        case.subject = split.subject.unwrap_or_default();
-        case.requester.name = split.requester_name.unwrap_or_default();
-        case.requester.contact = split.requester_contact.unwrap_or_default();
-        case.questions = split
-            .questions
-            .into_iter()
-            .zip(1..)
-            .map(|(text, number)| Question::new(number, text))
-            .collect();
+        fill_case_from_request(&mut case, &state.request_text);
     }
     Ok(case)
 }
@@ -244,9 +251,9 @@ pub fn show(
                         .labelled_by(label);
                     widgets::inline_field(ui, "Received (YYYY-MM-DD)", &mut state.received, 110.0);
                 });
-                let preview = split_request(&state.request_text);
                 if !state.request_text.trim().is_empty() {
-                    widgets::hint(ui, &format!("{} question(s) found.", preview.questions.len()));
+                    let count = state.question_count();
+                    widgets::hint(ui, &format!("{count} question(s) found."));
                 }
                 ui.horizontal(|ui| {
                     if ui.button(RichText::new("Create case").strong()).clicked() {
