@@ -129,32 +129,9 @@ impl Scenario {
 /// The bundled scenario files: (file name, text).
 pub const BUNDLED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/scenario_files.rs"));
 
-/// A problem in a scenario file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScenarioProblem {
-    /// The file.
-    pub file: String,
-    /// 1-based line (0 when not in one place).
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl std::fmt::Display for ScenarioProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            )
-        }
-    }
-}
+/// A problem in a scenario file: located and shown exactly like a problem in
+/// a paragraph file (`file:line:column: message`).
+pub type ScenarioProblem = super::paragraphs::LibraryProblem;
 
 /// Parses one scenario file.
 pub fn parse(file: &str, text: &str) -> Result<Scenario, ScenarioProblem> {
