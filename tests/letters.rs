@@ -383,8 +383,8 @@ fn no_letter_leaves_a_placeholder_unfilled() {
     ];
     for name in fixtures {
         let letter = letter_text(&fixture(name));
-        for (placeholder, _) in PLACEHOLDERS {
-            let marker = missing_marker(placeholder);
+        for placeholder in PLACEHOLDERS {
+            let marker = missing_marker(placeholder.name);
             assert!(
                 !letter.contains(&marker),
                 "{name}: {marker} left in the letter"

@@ -115,7 +115,7 @@ proptest! {
         case.subject = subject;
         case.requester.name = "A".into();
         case.requester.contact = "a@example.org".into();
-        case.questions = vec![Question { number: 1, text: question, decision: Decision::Disclose { answer: answer.clone() } }];
+        case.questions = vec![Question { decision: Decision::Disclose { answer: answer.clone() }, ..Question::new(1, question) }];
         let document = LetterSetup::bundled().compose(&case, jiff::civil::date(2026, 3, 20), false);
         let docx = render(&document, Format::Docx, None).expect("docx builds");
         let text = comparable(&docx_texts(&docx));

@@ -97,6 +97,11 @@ pub struct Case {
     pub reference: String,
     /// The regime the request is handled under.
     pub regime: Regime,
+    /// The law the requester named, when it is not the one the request is
+    /// handled under (a FOIA request for environmental information is handled
+    /// under the EIR, FOIA s.39; a FOISA one under the EISR, FOISA s.39(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_under: Option<Regime>,
     /// The day the request was received (day 0 of the clock).
     #[serde(with = "crate::core::case_file::iso_date")]
     pub received_on: Date,
@@ -133,6 +138,7 @@ impl Case {
         Case {
             reference: reference.into(),
             regime,
+            requested_under: None,
             received_on,
             responded_on: None,
             requester: Requester::default(),
@@ -156,11 +162,29 @@ impl Case {
         }
     }
 
-    /// Every claim in the case with the number of the question it belongs to.
+    /// Every claim in the case (the decisions' and the partial NCND parts')
+    /// with the number of the question it belongs to.
     pub fn claims(&self) -> impl Iterator<Item = (u32, &Claim)> {
         self.questions
             .iter()
-            .flat_map(|q| q.decision.claims().iter().map(move |c| (q.number, c)))
+            .flat_map(|q| q.all_claims().map(move |c| (q.number, c)))
+    }
+
+    /// True when the case neither confirms nor denies anything, in whole or in part.
+    pub fn has_ncnd(&self) -> bool {
+        self.questions.iter().any(|q| q.ncnd().is_some())
+    }
+
+    /// Sets the private `held` note of every NCND answer, whole or partial.
+    pub fn set_every_held_note(&mut self, value: Option<bool>) {
+        for question in &mut self.questions {
+            if let Decision::Ncnd { held, .. } = &mut question.decision {
+                *held = value;
+            }
+            if let Some(part) = &mut question.ncnd_part {
+                part.held = value;
+            }
+        }
     }
 }
 
@@ -274,9 +298,16 @@ pub struct Question {
     pub number: u32,
     /// The question as the requester put it.
     pub text: String,
-    /// What the authority decided.
+    /// What the authority decided (for a partly NCND question: about the rest).
     #[serde(default)]
     pub decision: Decision,
+    /// The part of the question that is neither confirmed nor denied, when
+    /// the rest is answered, withheld or not held under `decision`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ncnd_part: Option<NcndPart>,
+    /// Documents sent with the answer, listed as enclosures in the letter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enclosures: Vec<String>,
 }
 
 impl Question {
@@ -286,8 +317,84 @@ impl Question {
             number,
             text: text.into(),
             decision: Decision::Undecided,
+            ncnd_part: None,
+            enclosures: Vec::new(),
         }
     }
+
+    /// What the question neither confirms nor denies: the whole question
+    /// under an NCND decision, or its partial NCND part beside another decision.
+    pub fn ncnd(&self) -> Option<NcndView<'_>> {
+        match &self.decision {
+            Decision::Ncnd {
+                scope,
+                held,
+                claims,
+                ..
+            } => Some(NcndView {
+                scope,
+                held: *held,
+                claims,
+                partial: false,
+            }),
+            _ => self.ncnd_part.as_ref().map(|part| NcndView {
+                scope: &part.scope,
+                held: part.held,
+                claims: &part.claims,
+                partial: true,
+            }),
+        }
+    }
+
+    /// True when a partial NCND part is recorded but not used, because the
+    /// whole question is neither confirmed nor denied.
+    pub fn ncnd_part_unused(&self) -> bool {
+        self.ncnd_part.is_some() && matches!(self.decision, Decision::Ncnd { .. })
+    }
+
+    /// Claims of the decision that withhold information (not NCND claims).
+    pub fn withholding_claims(&self) -> &[Claim] {
+        match &self.decision {
+            Decision::Ncnd { .. } => &[],
+            decision => decision.claims(),
+        }
+    }
+
+    /// Every claim of the question: the decision's and the used NCND part's.
+    pub fn all_claims(&self) -> impl Iterator<Item = &Claim> {
+        let part: &[Claim] = match (&self.decision, &self.ncnd_part) {
+            (Decision::Ncnd { .. }, _) | (_, None) => &[],
+            (_, Some(part)) => &part.claims,
+        };
+        self.decision.claims().iter().chain(part)
+    }
+}
+
+/// The part of a question neither confirmed nor denied, beside an answer to the rest.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NcndPart {
+    /// What the authority neither confirms nor denies holding.
+    pub scope: String,
+    /// The caseworker's private note of the truth. Never exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<bool>,
+    /// The NCND provisions (or the exemptions they follow from).
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+/// A question's neither-confirm-nor-deny answer, whole or partial.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NcndView<'a> {
+    /// What is neither confirmed nor denied.
+    pub scope: &'a str,
+    /// The private note of the truth.
+    pub held: Option<bool>,
+    /// The NCND claims.
+    pub claims: &'a [Claim],
+    /// True when the rest of the question is answered under its decision.
+    pub partial: bool,
 }
 
 /// The authority's decision on one question.
@@ -329,6 +436,9 @@ pub enum Decision {
         /// Advice and assistance, e.g. who might hold it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         advice: Option<String>,
+        /// The kind of reason, which chooses the standard paragraph that goes with it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        basis: Option<NotHeldBasis>,
     },
     /// Neither confirm nor deny whether information is held.
     Ncnd {
@@ -344,6 +454,44 @@ pub enum Decision {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         advice: Option<String>,
     },
+}
+
+/// Why information is not held, for the standard paragraph that explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NotHeldBasis {
+    /// Answering would mean creating information that was never recorded.
+    NotRecorded,
+    /// Searches of the places it would be kept found none (or it is no longer held).
+    NotFound,
+    /// Another public authority holds it (the advice says which).
+    HeldElsewhere,
+}
+
+impl NotHeldBasis {
+    /// Every basis, in display order.
+    pub const ALL: [NotHeldBasis; 3] = [
+        NotHeldBasis::NotRecorded,
+        NotHeldBasis::NotFound,
+        NotHeldBasis::HeldElsewhere,
+    ];
+
+    /// A short label for the GUI.
+    pub fn label(self) -> &'static str {
+        match self {
+            NotHeldBasis::NotRecorded => "never recorded (would need creating)",
+            NotHeldBasis::NotFound => "searched for and not found",
+            NotHeldBasis::HeldElsewhere => "held by another authority",
+        }
+    }
+
+    /// The letter paragraph name that goes with it.
+    pub fn key(self) -> &'static str {
+        match self {
+            NotHeldBasis::NotRecorded => "not_recorded",
+            NotHeldBasis::NotFound => "not_found",
+            NotHeldBasis::HeldElsewhere => "held_elsewhere",
+        }
+    }
 }
 
 /// The kind of a decision, without its contents.
@@ -463,6 +611,10 @@ impl Decision {
                     _ => String::new(),
                 },
                 advice,
+                basis: match self {
+                    Decision::NotHeld { basis, .. } => *basis,
+                    _ => None,
+                },
             },
             DecisionKind::Ncnd => Decision::Ncnd {
                 scope: match self {
@@ -495,6 +647,20 @@ pub struct Claim {
     /// The public interest test, for qualified exemptions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_interest: Option<PublicInterest>,
+    /// The limbs relied on, by catalogue id: the interest engaged
+    /// (`s31(1)(a)` under `s31(3)`) or the condition met (`s40(3A)(a)`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limbs: Vec<String>,
+    /// FOIA s.36: who gave the reasonable opinion, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualified_person: Option<QualifiedPerson>,
+    /// EIR reg 12(4)(d) / EISR reg 10(4)(d): who is completing the material
+    /// and when (EIR reg 14(4), EISR reg 13(d)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion: Option<Completion>,
+    /// Personal data: the legitimate interests test of UK GDPR Article 6(1)(f).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legitimate_interests: Option<LegitimateInterests>,
 }
 
 impl Claim {
@@ -505,7 +671,58 @@ impl Claim {
             harm: None,
             likelihood: None,
             public_interest: None,
+            limbs: Vec::new(),
+            qualified_person: None,
+            completion: None,
+            legitimate_interests: None,
         }
+    }
+}
+
+/// The qualified person's reasonable opinion (FOIA s.36).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualifiedPerson {
+    /// Who gave the opinion, as the letter should name them ("our Chief Executive, Jo Bloggs").
+    pub name: String,
+    /// The day the opinion was given.
+    #[serde(with = "crate::core::case_file::iso_date")]
+    pub opinion_on: Date,
+}
+
+/// Material still being completed (EIR reg 14(4), EISR reg 13(d)).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Completion {
+    /// The other public authority preparing it; none when we are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_by: Option<String>,
+    /// When it is expected to be finished ("by the end of March 2027"); none when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+}
+
+/// The three steps of the legitimate interests test (UK GDPR Article 6(1)(f)).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegitimateInterests {
+    /// Step 1: the legitimate interest in disclosure (or confirmation).
+    #[serde(default)]
+    pub interest: String,
+    /// Step 2: whether disclosure is necessary to meet that interest.
+    #[serde(default)]
+    pub necessity: String,
+    /// Step 3: the balance against the person's interests, rights and freedoms.
+    #[serde(default)]
+    pub balance: String,
+}
+
+impl LegitimateInterests {
+    /// True when all three steps are written.
+    pub fn is_complete(&self) -> bool {
+        [&self.interest, &self.necessity, &self.balance]
+            .iter()
+            .all(|step| !step.trim().is_empty())
     }
 }
 

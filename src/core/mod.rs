@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod document;
 pub mod learn;
 pub mod paragraphs;
+pub mod provisions;
 pub mod rules;
 pub mod scenarios;
 pub mod splitter;

@@ -140,3 +140,44 @@ mod tests {
         assert_eq!(ellipsis("abcdefghij", 5), "abcd…");
     }
 }
+
+/// Folds text for comparison: lower case, curly quotes and dashes made plain,
+/// zero-width and other invisible format characters dropped, and every run
+/// of whitespace (non-breaking and thin spaces, line breaks) made one space.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            other => other,
+        };
+        if c.is_whitespace() || c == '\u{200E}' || c == '\u{200F}' {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod normalise_tests {
+    use super::normalise;
+
+    #[test]
+    fn folds_case_spaces_quotes_dashes_and_invisible_characters() {
+        assert_eq!(normalise("  We\u{00A0}HOLD\u{2009}records \n on  this "), "we hold records on this");
+        assert_eq!(normalise("we\u{200B} hold"), "we hold");
+        assert_eq!(normalise("\u{2018}would\u{2019} \u{201C}be\u{201D}"), "'would' \"be\"");
+        assert_eq!(normalise("a\u{2013}b\u{2014}c"), "a-b-c");
+        assert_eq!(normalise("co\u{00AD}operate"), "cooperate");
+    }
+}

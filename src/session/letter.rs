@@ -8,6 +8,7 @@ use crate::core::case::Case;
 use crate::core::catalogue::Catalogues;
 use crate::core::document::{ComposeInput, Document, compose};
 use crate::core::paragraphs::Library;
+use crate::core::rules::lint::{LintInput, lint_letter};
 use crate::core::rules::{Assessment, Context, Stage, assess};
 
 /// Holidays, paragraph library and authority profile, as loaded for a session.
@@ -31,8 +32,35 @@ impl LetterSetup {
         }
     }
 
-    /// Checks a case.
+    /// Checks a case and the letter it makes (dated its response date, else today).
     pub fn assess(&self, case: &Case, today: Date, stage: Stage) -> Assessment {
+        self.check(case, today, stage).0
+    }
+
+    /// Checks a case, composes its letter (dated its response date, else
+    /// today) and lints the letter; returns the findings of both and the letter.
+    pub fn check(&self, case: &Case, today: Date, stage: Stage) -> (Assessment, Document) {
+        let mut assessment = self.assess_case(case, today, stage);
+        let letter_date = case.responded_on.unwrap_or(today);
+        let document = self.compose(case, letter_date, false);
+        let lint = lint_letter(
+            &document,
+            &LintInput {
+                case,
+                library: &self.library,
+                authority: &self.profile.profile.name,
+                stage,
+            },
+        );
+        assessment.findings.extend(lint);
+        assessment
+            .findings
+            .sort_by_key(|f| (f.place.sort_key(), f.severity));
+        (assessment, document)
+    }
+
+    /// Checks the case alone, without composing its letter.
+    pub fn assess_case(&self, case: &Case, today: Date, stage: Stage) -> Assessment {
         let context = Context {
             catalogues: Catalogues::bundled(),
             holidays: &self.holidays,

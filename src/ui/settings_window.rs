@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText};
 use super::dialogs::Dialogs;
 use super::widgets;
 use crate::core::document::AuthorityProfile;
+use crate::core::document::profile::LetterOrder;
 use crate::session::settings::Preferences;
 
 /// The settings being edited.
@@ -27,6 +28,8 @@ pub struct SettingsForm {
     pub logo: String,
     /// Central government cost limit.
     pub central_government: bool,
+    /// Answers or reasons first.
+    pub letter_order: LetterOrder,
     /// Team paragraph folder.
     pub library_dir: String,
     /// Bank holiday file.
@@ -49,6 +52,7 @@ impl SettingsForm {
             signatory_title: profile.signatory_title.clone(),
             logo: profile.logo.clone().unwrap_or_default(),
             central_government: profile.central_government,
+            letter_order: profile.letter_order,
             library_dir: prefs
                 .library_dir
                 .as_ref()
@@ -81,6 +85,7 @@ impl SettingsForm {
             signatory_title: self.signatory_title.trim().to_string(),
             logo: Some(self.logo.trim().to_string()).filter(|l| !l.is_empty()),
             central_government: self.central_government,
+            letter_order: self.letter_order,
         }
     }
 }
@@ -117,6 +122,10 @@ pub fn show(ui: &mut egui::Ui, form: &mut SettingsForm, dialogs: &mut dyn Dialog
             }
         });
         ui.checkbox(&mut form.central_government, "Central government or Parliament (cost limit £600, 24 hours)");
+        ui.label("Order of the letter");
+        for order in LetterOrder::ALL {
+            ui.radio_value(&mut form.letter_order, order, order.label());
+        }
 
         widgets::section(ui, "Team paragraph library");
         widgets::hint(ui, "A folder of paragraph files that add to the built-in library or replace its paragraphs by id.");

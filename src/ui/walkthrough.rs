@@ -445,6 +445,7 @@ fn decision_editor(
         Decision::NotHeld {
             explanation,
             advice,
+            basis,
         } => {
             let mut text = explanation.clone();
             if widgets::text_area(ui, "Why it is not held", &mut text, 3).changed() {
@@ -453,6 +454,7 @@ fn decision_editor(
                     Decision::NotHeld {
                         explanation: text,
                         advice: advice.clone(),
+                        basis: *basis,
                     },
                 );
             }

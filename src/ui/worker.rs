@@ -64,10 +64,11 @@ pub struct Derived {
 fn compute(job: &Job) -> Derived {
     let case = &*job.case;
     let letter_date = case.responded_on.unwrap_or(job.today);
+    let (assessment, document) = job.setup.check(case, job.today, Stage::Drafting);
     Derived {
         version: job.version,
-        assessment: job.setup.assess(case, job.today, Stage::Drafting),
-        document: job.setup.compose(case, letter_date, false),
+        assessment,
+        document,
         dates: case_dates(&job.setup.holidays, case).ok(),
         leak: job
             .leak_check

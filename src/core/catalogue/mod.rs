@@ -82,6 +82,52 @@ impl HarmTest {
     }
 }
 
+/// The words of a harm test: the verb and the interest it protects, so a
+/// letter can say "would be likely to prejudice the prevention or detection
+/// of crime" and a check can tell whether a harm text uses the right test.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestWording {
+    /// The statutory verb: "prejudice", "prejudice substantially",
+    /// "inhibit substantially", "endanger", "adversely affect".
+    pub verb: String,
+    /// What it protects, as it follows the verb: "the prevention or detection of crime".
+    pub interest: String,
+}
+
+/// A particular the letter must give for some provisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum Particular {
+    /// FOIA s.36: who the qualified person is and when they gave the opinion.
+    QualifiedPerson,
+    /// EIR reg 14(4) / EISR reg 13(d): who is completing the material and when.
+    Completion,
+    /// Personal data: the three-step legitimate interests test (UK GDPR Art 6(1)(f)).
+    LegitimateInterests,
+}
+
+/// One limb of a provision: an interest it protects or a condition it sets,
+/// one of which a claim must name (s.31(3) engages one of s.31(1)(a)–(i)).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limb {
+    /// Stable id used in claims: `s40(3A)(a)`, `r12(5)(a)-public-safety`.
+    pub id: String,
+    /// How a letter cites it: "section 40(3A)(a)".
+    pub cite: String,
+    /// The interest or condition in a few words, as a letter states it.
+    pub interest: String,
+    /// Overrides the provision's status (s.40(2) is absolute only under its first condition).
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Particulars the letter must give when this limb is relied on.
+    #[serde(default)]
+    pub requires: Vec<Particular>,
+    /// Words in a harm text that show this limb is meant.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
 /// One citable provision.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +158,21 @@ pub struct Entry {
     /// Roughly equivalent ids in the other regimes (for `wrong-regime` hints).
     #[serde(default)]
     pub equivalents: Vec<String>,
+    /// Other ways of citing it that resolve to this id (`s21(1)` for `s21`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The words of its harm test, where it has one.
+    #[serde(default)]
+    pub wording: Option<TestWording>,
+    /// Its limbs, where a claim must name one (interests or conditions).
+    #[serde(default)]
+    pub limbs: Vec<Limb>,
+    /// Particulars the letter must give whenever it is relied on.
+    #[serde(default)]
+    pub requires: Vec<Particular>,
+    /// Words in a harm text that name its interest (when it is a limb of another provision).
+    #[serde(default)]
+    pub phrases: Vec<String>,
 }
 
 impl Entry {
@@ -124,6 +185,32 @@ impl Entry {
     pub fn cite_with_title(&self) -> String {
         format!("{} ({})", self.cite, self.title)
     }
+
+    /// The entry seen as a limb of another provision.
+    pub fn as_limb(&self) -> Limb {
+        Limb {
+            id: self.id.clone(),
+            cite: self.cite.clone(),
+            interest: self
+                .wording
+                .as_ref()
+                .map_or_else(|| self.title.to_lowercase(), |w| w.interest.clone()),
+            status: Some(self.status),
+            requires: self.requires.clone(),
+            phrases: self.phrases.clone(),
+        }
+    }
+}
+
+/// How a citation written by a person resolved against a catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution<'a> {
+    /// Exactly one entry.
+    Found(&'a Entry),
+    /// Several entries share the citation ("s31" could be any of s.31's subsections).
+    Ambiguous(Vec<&'a Entry>),
+    /// No entry.
+    Unknown,
 }
 
 /// The catalogue of one regime.
@@ -217,9 +304,70 @@ impl Catalogue {
         self.index.get(id).map(|&i| &self.entries[i])
     }
 
-    /// The entry for an id as a person might write it ("S.31(1)(a)").
+    /// The entry for an id as a person might write it ("S.31(1)(a)",
+    /// "section 21", "s 21(1)", "reg 12(4)(b)"); none when unknown or ambiguous.
     pub fn find(&self, id: &str) -> Option<&Entry> {
-        self.get(id).or_else(|| self.get(&normalise_id(id)))
+        match self.resolve(id) {
+            Resolution::Found(entry) => Some(entry),
+            _ => None,
+        }
+    }
+
+    /// Resolves a citation: an exact id, its normalised form, an alias, or
+    /// the one entry whose id starts with it ("s.22A" is `s22A(1)` only if no
+    /// other entry starts `s22A(`); several such entries are ambiguous.
+    pub fn resolve(&self, id: &str) -> Resolution<'_> {
+        if let Some(entry) = self.get(id) {
+            return Resolution::Found(entry);
+        }
+        let normal = normalise_id(id);
+        if let Some(entry) = self.get(&normal) {
+            return Resolution::Found(entry);
+        }
+        if let Some(entry) = self
+            .entries
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| normalise_id(a) == normal))
+        {
+            return Resolution::Found(entry);
+        }
+        if normal.len() < 2 {
+            return Resolution::Unknown;
+        }
+        let family: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| {
+                e.id.strip_prefix(normal.as_str())
+                    .is_some_and(|rest| rest.starts_with('('))
+            })
+            .collect();
+        match family.len() {
+            0 => Resolution::Unknown,
+            1 => Resolution::Found(family[0]),
+            _ => Resolution::Ambiguous(family),
+        }
+    }
+
+    /// The limbs a claim of `entry` may name: its own, or for an NCND
+    /// provision that follows from several exemptions, those exemptions,
+    /// or for one that follows from a single exemption, that exemption's limbs.
+    pub fn limbs_of(&self, entry: &Entry) -> Vec<Limb> {
+        if !entry.limbs.is_empty() {
+            return entry.limbs.clone();
+        }
+        if entry.kind != EntryKind::NcndProvision {
+            return Vec::new();
+        }
+        match entry.ncnd_for.as_slice() {
+            [] => Vec::new(),
+            [one] => self.get(one).map_or_else(Vec::new, |e| e.limbs.clone()),
+            several => several
+                .iter()
+                .filter_map(|id| self.get(id))
+                .map(Entry::as_limb)
+                .collect(),
+        }
     }
 
     /// Entries of one kind.

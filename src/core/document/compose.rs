@@ -1,9 +1,12 @@
 //! The composer: case + catalogue + paragraph library + authority profile →
 //! a complete response letter, in the order real responses are written.
 //!
-//! The NCND wording never depends on the private `held` note: the composer
-//! does not read it.
+//! Every word of the letter comes from the paragraph library (`{regime}.letter.NAME`,
+//! falling back to `all.letter.NAME`, see [`WORDING`]) or from the catalogue;
+//! this file only decides which wording goes where. The NCND wording never
+//! depends on the private `held` note: the composer does not read it.
 
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
@@ -15,9 +18,16 @@ use super::{
 use crate::core::calendar::{
     CaseDates, HolidayCalendar, WorkingCalendar, add_working_days, clock_rules, long_date,
 };
-use crate::core::case::{Case, Claim, Decision, Regime, WholeRequestRefusal};
-use crate::core::catalogue::{Catalogue, Entry, EntryKind, HarmTest, Status};
-use crate::core::paragraphs::{Library, Role, Values, render};
+use crate::core::case::{
+    Case, Claim, Decision, Event, ExtensionReason, Likelihood, NotHeldBasis, Question, Regime,
+    WholeRequestRefusal,
+};
+use crate::core::catalogue::{Catalogue, Entry, HarmTest, Particular, Status};
+use crate::core::document::profile::LetterOrder;
+use crate::core::rules::lint::{mentions_any, vocabulary};
+use crate::core::paragraphs::{Library, Role, Values, missing_marker, render};
+use crate::core::provisions::{ResolvedClaim, resolve_claim};
+use crate::core::text::normalise;
 
 /// Everything the composer needs.
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +50,120 @@ pub struct ComposeInput<'a> {
     pub draft: bool,
 }
 
+/// Every letter wording name the composer asks for, and whether every regime
+/// must have it. A team library can replace any of them by id
+/// (`foia.letter.heading.decision`) without touching code.
+pub const WORDING: &[(&str, bool)] = &[
+    ("opening", true),
+    ("opening.handled_under", false),
+    ("request_intro", true),
+    ("event.clarification", true),
+    ("event.fees", true),
+    ("event.extension", false),
+    ("title", true),
+    ("title.no_subject", true),
+    ("label.reference", true),
+    ("salutation", true),
+    ("salutation.unnamed", true),
+    ("signoff", true),
+    ("heading.request", true),
+    ("heading.decision", true),
+    ("heading.withholding", true),
+    ("heading.ncnd", true),
+    ("heading.answers", true),
+    ("heading.question", true),
+    ("heading.questions", true),
+    ("heading.whole_request", true),
+    ("heading.advice", true),
+    ("heading.rights", true),
+    ("heading.enclosures", true),
+    ("heading.provision", true),
+    ("heading.provision.read_with", true),
+    ("words.question", true),
+    ("words.questions", true),
+    ("words.and", true),
+    ("words.to", true),
+    ("where.above", true),
+    ("likelihood.would", true),
+    ("likelihood.would_be_likely", true),
+    ("where.below", true),
+    ("label.questions", true),
+    ("label.advice", true),
+    ("decision.full", true),
+    ("decision.disclosed_some", true),
+    ("decision.withheld", true),
+    ("decision.withheld_all", true),
+    ("decision.not_held", true),
+    ("decision.ncnd", true),
+    ("decision.refusal_notice", true),
+    ("decision.refusal_notice.ncnd", false),
+    ("decision.cost_limit", true),
+    ("decision.vexatious", true),
+    ("decision.repeated", true),
+    ("late_apology", true),
+    ("presumption", false),
+    ("exemption.applies_to", true),
+    ("exemption.absolute", true),
+    ("ncnd.absolute", true),
+    ("limbs.interest", true),
+    ("limbs.interests", true),
+    ("limbs.condition", true),
+    ("test.form.would", true),
+    ("test.form.would_be_likely", true),
+    ("test.form.either", true),
+    ("test.form.required", true),
+    ("test.disclosure", true),
+    ("test.ncnd", true),
+    ("test.required.disclosure", true),
+    ("test.required.ncnd", true),
+    ("test.qualified_person", false),
+    ("test.qualified_person.ncnd", false),
+    ("completion.intro", false),
+    ("completion.by_other", false),
+    ("completion.by_us", false),
+    ("completion.expected", false),
+    ("completion.unknown", false),
+    ("personal_data.intro", true),
+    ("personal_data.intro.ncnd", true),
+    ("personal_data.interest", true),
+    ("personal_data.necessity", true),
+    ("personal_data.balance", true),
+    ("pit.intro", true),
+    ("pit.intro.ncnd", true),
+    ("pit.for", true),
+    ("pit.against", true),
+    ("pit.for.ncnd", true),
+    ("pit.against.ncnd", true),
+    ("pit.balance", true),
+    ("ncnd.duty", true),
+    ("ncnd.group", true),
+    ("ncnd.alternative", false),
+    ("ncnd.not_an_indication", true),
+    ("answer.withheld", true),
+    ("answer.rest_withheld", true),
+    ("answer.ncnd", true),
+    ("answer.ncnd.group", true),
+    ("answer.ncnd_part", true),
+    ("answer.same_as", true),
+    ("answer.undecided", true),
+    ("answer.not_held", false),
+    ("not_held.not_recorded", true),
+    ("not_held.not_found", true),
+    ("not_held.held_elsewhere", true),
+    ("enclosure.item", true),
+    ("enclosure.unnamed", true),
+    ("cost_limit", true),
+    ("cost_limit.advice", true),
+    ("vexatious", true),
+    ("repeated", true),
+    ("table.activity", true),
+    ("table.hours", true),
+    ("table.total", true),
+    ("review", true),
+    ("complaint", true),
+    ("closing", true),
+];
+
 #[derive(Debug, Deserialize)]
 struct Regulator {
     regimes: Vec<Regime>,
@@ -56,9 +180,7 @@ pub fn regulator(regime: Regime) -> (&'static str, &'static str) {
         .get_or_init(|| ron::from_str(REGULATORS_RON).unwrap_or_default())
         .iter()
         .find(|r| r.regimes.contains(&regime))
-        .map_or(("the regulator", ""), |r| {
-            (r.name.as_str(), r.contact.as_str())
-        })
+        .map_or(("", ""), |r| (r.name.as_str(), r.contact.as_str()))
 }
 
 /// The cost limit for a regime: (hours, amount, hourly rate).
@@ -81,61 +203,50 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// "a, b and c".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn question_list(numbers: &[u32]) -> String {
-    let labels: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
-    match numbers.len() {
-        1 => format!("question {}", labels[0]),
-        _ => format!("questions {}", join_and(&labels)),
-    }
+/// One use of a provision: the question and the claim, read against the catalogue.
+struct Use<'a> {
+    question: u32,
+    claim: &'a Claim,
+    resolved: Option<ResolvedClaim<'a>>,
 }
 
 /// One provision cited in the letter, with every question and claim that uses it.
 struct Cited<'a> {
-    /// The catalogue entry the heading names (for NCND: the provision).
+    key: String,
+    /// The entry the heading names (for NCND: the provision).
     entry: Option<&'a Entry>,
-    /// The id as it appears in claims (first seen).
+    /// The id as written in the first claim that uses it.
     id: String,
-    /// For NCND under FOISA/EIR/EISR: the exemption it is read with.
+    /// For NCND under FOISA, EIR and EISR: the exemption it is read with.
     read_with: Option<&'a Entry>,
-    /// (question number, claim) pairs.
-    uses: Vec<(u32, &'a Claim)>,
+    uses: Vec<Use<'a>>,
+    ncnd: bool,
 }
 
 impl Cited<'_> {
     fn citation(&self) -> String {
-        match self.entry {
-            Some(entry) => entry.cite.clone(),
-            None => self.id.clone(),
-        }
-    }
-
-    fn heading(&self) -> String {
-        let mut heading = capitalise(&self.citation());
-        if let Some(with) = self.read_with {
-            heading.push_str(&format!(", read with {}", with.cite));
-        }
-        // "Section 18(1), read with section 35(1)(a): Law enforcement" names
-        // the interest protected, not the NCND provision's own title.
-        if let Some(entry) = self.read_with.or(self.entry) {
-            heading.push_str(&format!(": {}", entry.title));
-        }
-        heading
+        self.entry.map_or_else(|| self.id.clone(), |e| e.cite.clone())
     }
 
     fn questions(&self) -> Vec<u32> {
-        let mut numbers: Vec<u32> = self.uses.iter().map(|(n, _)| *n).collect();
+        let mut numbers: Vec<u32> = self.uses.iter().map(|u| u.question).collect();
         numbers.dedup();
         numbers
     }
+
+    fn anchor_id(&self) -> String {
+        self.entry.map_or_else(|| self.id.clone(), |e| e.id.clone())
+    }
+}
+
+/// Questions that neither confirm nor deny the same thing under the same provisions.
+struct NcndGroup {
+    questions: Vec<u32>,
+    scope: String,
+    /// Keys of the NCND provisions, in order of first use.
+    provisions: Vec<String>,
+    /// True when every question of the group is neither confirmed nor denied in full.
+    whole: bool,
 }
 
 struct Composer<'a> {
@@ -143,6 +254,7 @@ struct Composer<'a> {
     values: Values,
     blocks: Vec<Block>,
     anchor: Anchor,
+    answers_first: bool,
 }
 
 impl<'a> Composer<'a> {
@@ -154,10 +266,10 @@ impl<'a> Composer<'a> {
     }
 
     fn heading(&mut self, level: u8, text: impl Into<String>) {
-        self.push(BlockKind::Heading {
-            level,
-            text: sanitise(&text.into()),
-        });
+        let text = sanitise(&text.into());
+        if !text.trim().is_empty() {
+            self.push(BlockKind::Heading { level, text });
+        }
     }
 
     fn spans(&mut self, style: ParagraphStyle, spans: Vec<Span>) {
@@ -174,13 +286,14 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// Free text from the case: one paragraph per line.
+    /// Free text: one paragraph per line.
     fn text(&mut self, text: &str) {
         for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
             self.spans(ParagraphStyle::Normal, vec![Span::plain(line)]);
         }
     }
 
+    /// Text after a bold label on its first line.
     fn labelled(&mut self, label: &str, text: &str) {
         let mut lines = text.split('\n').map(str::trim).filter(|l| !l.is_empty());
         if let Some(first) = lines.next() {
@@ -191,6 +304,12 @@ impl<'a> Composer<'a> {
         }
         for line in lines {
             self.spans(ParagraphStyle::Normal, vec![Span::plain(line)]);
+        }
+    }
+
+    fn bold_line(&mut self, text: String) {
+        if !text.trim().is_empty() {
+            self.spans(ParagraphStyle::Normal, vec![Span::bold(text)]);
         }
     }
 
@@ -206,80 +325,149 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// Renders a letter paragraph by name; silently nothing if the library lacks it.
-    fn letter_text(&self, name: &str, values: &Values) -> Option<String> {
+    /// The wording `name` rendered with `values`; empty when the library lacks it.
+    fn wording_with(&self, name: &str, values: &Values) -> String {
         self.input
             .library
             .letter(self.input.case.regime, name)
             .map(|p| render(&p.body, values))
+            .unwrap_or_default()
     }
 
-    fn letter(&mut self, name: &str) {
-        let values = self.values.clone();
-        self.letter_with(name, &values);
+    /// The wording `name` rendered with the letter's values.
+    fn wording(&self, name: &str) -> String {
+        self.wording_with(name, &self.values)
     }
 
-    fn letter_with(&mut self, name: &str, values: &Values) {
-        if let Some(text) = self.letter_text(name, values) {
-            self.text(&text);
+    fn has_wording(&self, name: &str) -> bool {
+        self.input
+            .library
+            .letter(self.input.case.regime, name)
+            .is_some()
+    }
+
+    fn paragraph(&mut self, name: &str) {
+        let text = self.wording(name);
+        self.text(&text);
+    }
+
+    fn paragraph_with(&mut self, name: &str, values: &Values) {
+        let text = self.wording_with(name, values);
+        self.text(&text);
+    }
+
+    /// "a, b and c", with the library's word for "and".
+    fn join_and(&self, items: &[String]) -> String {
+        let and = self.wording("words.and");
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
         }
     }
 
-    /// A whole-request paragraph without its first sentence, which the
-    /// decision section has already given.
-    fn letter_after_first_sentence(&mut self, name: &str, values: &Values) {
-        if let Some(text) = self.letter_text(name, values) {
-            let rest = match text.find(". ") {
-                Some(end) => text[end + 2..].to_string(),
-                None => String::new(),
-            };
-            self.text(&rest);
+    /// "question 4", "questions 1 to 3 and 5".
+    fn question_list(&self, numbers: &[u32]) -> String {
+        let mut sorted: Vec<u32> = numbers.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let to = self.wording("words.to");
+        let mut parts: Vec<String> = Vec::new();
+        let mut index = 0;
+        while index < sorted.len() {
+            let start = sorted[index];
+            let mut end = index;
+            while end + 1 < sorted.len() && sorted[end + 1] == sorted[end] + 1 {
+                end += 1;
+            }
+            if end >= index + 2 {
+                parts.push(format!("{start} {to} {}", sorted[end]));
+            } else {
+                for n in &sorted[index..=end] {
+                    parts.push(n.to_string());
+                }
+            }
+            index = end + 1;
         }
+        let word = if sorted.len() == 1 {
+            self.wording("words.question")
+        } else {
+            self.wording("words.questions")
+        };
+        format!("{word} {}", self.join_and(&parts))
+    }
+
+    /// "would" or "would be likely to", from the library.
+    fn likelihood_words(&self, likelihood: Likelihood) -> String {
+        self.wording(match likelihood {
+            Likelihood::Would => "likelihood.would",
+            Likelihood::WouldBeLikely => "likelihood.would_be_likely",
+        })
+    }
+
+    fn where_reasons(&self) -> String {
+        self.wording(if self.answers_first {
+            "where.below"
+        } else {
+            "where.above"
+        })
     }
 
     fn compose(mut self) -> Document {
         let case = self.input.case;
         self.anchor = Anchor::Header;
         self.letterhead();
+        self.opening();
 
         self.anchor = Anchor::Request;
         self.request();
 
         self.anchor = Anchor::Decision;
-        self.heading(1, "Our decision");
+        let heading = self.wording("heading.decision");
+        self.heading(1, heading);
         self.decision_summary();
         if self.is_late() {
-            self.letter("late_apology");
+            self.paragraph("late_apology");
         }
 
         if let Some(refusal) = &case.whole_request {
             self.anchor = Anchor::WholeRequest;
             self.whole_request(refusal);
         } else {
-            let (exemptions, ncnd) = self.cited();
-            if !exemptions.is_empty() {
-                self.exemptions(&exemptions);
+            let (withholding, ncnd, groups) = self.cited();
+            if self.answers_first {
+                self.answers(&withholding, &ncnd, &groups);
+                self.reasons(&withholding, &ncnd, &groups);
+            } else {
+                self.reasons(&withholding, &ncnd, &groups);
+                self.answers(&withholding, &ncnd, &groups);
             }
-            if !ncnd.is_empty() {
-                self.anchor = Anchor::Ncnd;
-                self.ncnd_section(&ncnd);
-            }
-            self.answers(&exemptions, &ncnd);
         }
 
         self.anchor = Anchor::Rights;
         self.rights_and_closing();
+        self.enclosures();
 
         Document {
             title: format!("{} response {}", case.regime.short_name(), case.reference),
             reference: case.reference.clone(),
             authority: if self.input.profile.name.trim().is_empty() {
-                "[Authority name]".into()
+                missing_marker("authority")
             } else {
                 self.input.profile.name.clone()
             },
             draft: self.input.draft,
             blocks: self.blocks,
+        }
+    }
+
+    fn reasons(&mut self, withholding: &[Cited<'a>], ncnd: &[Cited<'a>], groups: &[NcndGroup]) {
+        if !withholding.is_empty() {
+            self.exemptions(withholding);
+        }
+        if !ncnd.is_empty() {
+            self.anchor = Anchor::Ncnd;
+            self.ncnd_section(ncnd, groups);
         }
     }
 
@@ -295,14 +483,20 @@ impl<'a> Composer<'a> {
         let case = self.input.case;
         let mut lines: Vec<String> = Vec::new();
         lines.push(if profile.name.trim().is_empty() {
-            "[Authority name]".into()
+            missing_marker("authority")
         } else {
             profile.name.clone()
         });
-        if profile.address_lines.is_empty() {
-            lines.push("[Authority address]".into());
+        let address: Vec<String> = profile
+            .address_lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .cloned()
+            .collect();
+        if address.is_empty() {
+            lines.push(missing_marker("authority_address"));
         } else {
-            lines.extend(profile.address_lines.iter().cloned());
+            lines.extend(address);
         }
         if !profile.foi_email.trim().is_empty() {
             lines.push(profile.foi_email.clone());
@@ -314,10 +508,11 @@ impl<'a> Composer<'a> {
             ParagraphStyle::Normal,
             vec![Span::plain(long_date(self.input.letter_date))],
         );
+        let label = self.wording("label.reference");
         self.spans(
             ParagraphStyle::Normal,
             vec![
-                Span::bold("Our reference: "),
+                Span::bold(format!("{label} ")),
                 Span::plain(case.reference.clone()),
             ],
         );
@@ -326,9 +521,9 @@ impl<'a> Composer<'a> {
         self.spans(
             ParagraphStyle::Address,
             vec![Span::plain(if name.is_empty() {
-                "[Requester name]"
+                missing_marker("requester_name")
             } else {
-                name
+                name.to_string()
             })],
         );
         for line in contact.split('\n').filter(|l| !l.trim().is_empty()) {
@@ -337,29 +532,96 @@ impl<'a> Composer<'a> {
         if contact.is_empty() {
             self.spans(
                 ParagraphStyle::Address,
-                vec![Span::plain("[Requester address]")],
+                vec![Span::plain(missing_marker("requester_address"))],
             );
         }
         let salutation = if name.is_empty() {
-            "Dear requester,".to_string()
+            self.wording("salutation.unnamed")
         } else {
-            format!("Dear {name},")
+            self.wording("salutation")
         };
-        self.spans(ParagraphStyle::Normal, vec![Span::plain(salutation)]);
-        let subject = case.subject.trim();
-        let title = if subject.is_empty() {
-            format!("Your request for information, reference {}", case.reference)
+        self.text(&salutation);
+        let title = if case.subject.trim().is_empty() {
+            self.wording("title.no_subject")
         } else {
-            format!("Your request for information: {subject}")
+            self.wording("title")
         };
         self.push(BlockKind::Title(sanitise(&title)));
-        self.letter("opening");
+    }
+
+    fn opening(&mut self) {
+        let case = self.input.case;
+        let handled_elsewhere = case
+            .requested_under
+            .is_some_and(|under| under != case.regime)
+            && self.has_wording("opening.handled_under");
+        if handled_elsewhere {
+            self.paragraph("opening.handled_under");
+        } else {
+            self.paragraph("opening");
+        }
+        self.events();
+    }
+
+    /// What the requester must be told about the clock: clarification,
+    /// fees and extensions, in date order.
+    fn events(&mut self) {
+        let case = self.input.case;
+        let mut events: Vec<&Event> = case.events.iter().collect();
+        events.sort_by_key(|e| e.date());
+        let mut sought: Option<Date> = None;
+        let mut notice: Option<Date> = None;
+        for event in events {
+            match event {
+                Event::ClarificationSought { on } => sought = Some(*on),
+                Event::ClarificationReceived { on } => {
+                    let mut values = self.values.clone();
+                    values.set("clarification_received_on", long_date(*on));
+                    if let Some(asked) = sought.take() {
+                        values.set("clarification_sought_on", long_date(asked));
+                    }
+                    self.paragraph_with("event.clarification", &values);
+                }
+                Event::FeesNoticeIssued { on } => notice = Some(*on),
+                Event::FeesPaid { on } => {
+                    let mut values = self.values.clone();
+                    values.set("fees_paid_on", long_date(*on));
+                    if let Some(issued) = notice.take() {
+                        values.set("fees_notice_on", long_date(issued));
+                    }
+                    self.paragraph_with("event.fees", &values);
+                }
+                Event::Extension {
+                    reason,
+                    notified_on,
+                    working_days,
+                } => {
+                    let allowed = clock_rules(case.regime)
+                        .extension
+                        .as_ref()
+                        .is_some_and(|rule| rule.reason == *reason);
+                    if !allowed {
+                        continue;
+                    }
+                    let mut values = self.values.clone();
+                    values.set("extension_notified_on", long_date(*notified_on));
+                    values.set("extension_days", working_days.to_string());
+                    let name = match reason {
+                        ExtensionReason::PublicInterest | ExtensionReason::ComplexVoluminous => {
+                            "event.extension"
+                        }
+                    };
+                    self.paragraph_with(name, &values);
+                }
+            }
+        }
     }
 
     fn request(&mut self) {
         let case = self.input.case;
-        self.heading(1, "Your request");
-        self.letter("request_intro");
+        let heading = self.wording("heading.request");
+        self.heading(1, heading);
+        self.paragraph("request_intro");
         if case.questions.is_empty() {
             if let Some(text) = &case.request_text {
                 for line in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
@@ -380,61 +642,72 @@ impl<'a> Composer<'a> {
         let case = self.input.case;
         if let Some(refusal) = &case.whole_request {
             let name = match refusal {
-                WholeRequestRefusal::CostLimit { .. } => "cost_limit",
-                WholeRequestRefusal::Vexatious { .. } => "vexatious",
-                WholeRequestRefusal::Repeated { .. } => "repeated",
+                WholeRequestRefusal::CostLimit { .. } => "decision.cost_limit",
+                WholeRequestRefusal::Vexatious { .. } => "decision.vexatious",
+                WholeRequestRefusal::Repeated { .. } => "decision.repeated",
             };
             let values = self.whole_request_values(refusal);
-            let text = self.letter_text(name, &values).unwrap_or_default();
-            // The first sentence says what we decided; the detail follows below.
-            let first = match text.find(". ") {
-                Some(end) => text[..=end].to_string(),
-                None => text.clone(),
-            };
-            self.text(&first);
+            self.paragraph_with(name, &values);
             return;
         }
         let decisions: Vec<&Decision> = case.questions.iter().map(|q| &q.decision).collect();
         let disclosed = decisions
             .iter()
-            .filter(|d| matches!(d, Decision::Disclose { .. } | Decision::PartDisclose { .. }))
-            .count();
-        let withheld = decisions
+            .any(|d| matches!(d, Decision::Disclose { .. } | Decision::PartDisclose { .. }));
+        let all_disclosed = !decisions.is_empty()
+            && case
+                .questions
+                .iter()
+                .all(|q| matches!(q.decision, Decision::Disclose { .. }) && q.ncnd_part.is_none());
+        let withheld = case
+            .questions
             .iter()
-            .any(|d| matches!(d, Decision::Withhold { .. } | Decision::PartDisclose { .. }));
+            .any(|q| !q.withholding_claims().is_empty());
         let not_held = decisions
             .iter()
             .any(|d| matches!(d, Decision::NotHeld { .. }));
-        let scopes: Vec<String> = decisions
-            .iter()
-            .filter_map(|d| match d {
-                Decision::Ncnd { scope, .. } => Some(scope.trim().to_string()),
-                _ => None,
-            })
-            .filter(|s| !s.is_empty())
-            .collect();
-        let all_disclosed = disclosed == decisions.len()
-            && decisions
-                .iter()
-                .all(|d| matches!(d, Decision::Disclose { .. }));
+        let mut scopes: Vec<String> = Vec::new();
+        for question in &case.questions {
+            if let Some(view) = question.ncnd() {
+                let scope = view.scope.trim().to_string();
+                if !scope.is_empty() && !scopes.iter().any(|s| normalise(s) == normalise(&scope)) {
+                    scopes.push(scope);
+                }
+            }
+        }
+        let ncnd = case.has_ncnd();
         let mut sentences: Vec<String> = Vec::new();
-        let values = self.values.clone();
-        if all_disclosed && !decisions.is_empty() {
-            sentences.extend(self.letter_text("decision.full", &values));
-        } else if disclosed > 0 {
-            sentences.extend(self.letter_text("decision.disclosed_some", &values));
+        if all_disclosed {
+            sentences.push(self.wording("decision.full"));
+        } else if disclosed {
+            sentences.push(self.wording("decision.disclosed_some"));
         }
         if withheld {
-            sentences.extend(self.letter_text("decision.refusal_notice", &values));
+            let all_withheld = !disclosed && !not_held && !ncnd;
+            sentences.push(self.wording(if all_withheld {
+                "decision.withheld_all"
+            } else {
+                "decision.withheld"
+            }));
         }
         if not_held {
-            sentences.extend(self.letter_text("decision.not_held", &values));
+            sentences.push(self.wording("decision.not_held"));
         }
         if !scopes.is_empty() {
-            let values = self.values.with("scope", join_and(&scopes));
-            sentences.extend(self.letter_text("decision.ncnd", &values));
+            let values = self.values.with("scope", self.join_and(&scopes));
+            sentences.push(self.wording_with("decision.ncnd", &values));
         }
-        self.text(&sentences.join(" "));
+        let refusal = withheld || ncnd || (not_held && case.regime.is_environmental());
+        if refusal {
+            let name = if ncnd && self.has_wording("decision.refusal_notice.ncnd") {
+                "decision.refusal_notice.ncnd"
+            } else {
+                "decision.refusal_notice"
+            };
+            sentences.push(self.wording(name));
+        }
+        let text: Vec<String> = sentences.into_iter().filter(|s| !s.is_empty()).collect();
+        self.text(&text.join(" "));
     }
 
     fn whole_request_values(&self, refusal: &WholeRequestRefusal) -> Values {
@@ -458,7 +731,8 @@ impl<'a> Composer<'a> {
 
     fn whole_request(&mut self, refusal: &WholeRequestRefusal) {
         let values = self.whole_request_values(refusal);
-        self.heading(1, "Why we are refusing your request");
+        let heading = self.wording("heading.whole_request");
+        self.heading(1, heading);
         match refusal {
             WholeRequestRefusal::CostLimit {
                 explanation,
@@ -467,7 +741,7 @@ impl<'a> Composer<'a> {
                 activities,
                 ..
             } => {
-                self.letter_after_first_sentence("cost_limit", &values);
+                self.paragraph_with("cost_limit", &values);
                 self.text(explanation);
                 if !activities.is_empty() {
                     let mut rows: Vec<Vec<String>> = activities
@@ -475,22 +749,21 @@ impl<'a> Composer<'a> {
                         .map(|a| vec![sanitise(&a.activity), format_hours(a.hours)])
                         .collect();
                     let total: f64 = activities.iter().map(|a| a.hours).sum();
-                    rows.push(vec!["Total".into(), format_hours(total)]);
-                    self.push(BlockKind::Table {
-                        header: vec!["Activity".into(), "Hours".into()],
-                        rows,
-                    });
+                    rows.push(vec![self.wording("table.total"), format_hours(total)]);
+                    let header = vec![self.wording("table.activity"), self.wording("table.hours")];
+                    self.push(BlockKind::Table { header, rows });
                 }
                 if let Some(pit) = public_interest {
                     self.public_interest(
-                        pit.favouring_disclosure.as_slice(),
-                        pit.favouring_exemption.as_slice(),
+                        &pit.favouring_disclosure,
+                        &pit.favouring_exemption,
                         std::slice::from_ref(&pit.conclusion),
                         false,
                     );
                 }
-                self.heading(1, "Advice and assistance");
-                self.letter_with("cost_limit.advice", &values);
+                let heading = self.wording("heading.advice");
+                self.heading(1, heading);
+                self.paragraph_with("cost_limit.advice", &values);
                 if let Some(advice) = advice {
                     self.text(advice);
                 }
@@ -499,134 +772,177 @@ impl<'a> Composer<'a> {
                 explanation,
                 public_interest,
             } => {
-                self.letter_after_first_sentence("vexatious", &values);
+                self.paragraph_with("vexatious", &values);
                 self.text(explanation);
                 if let Some(pit) = public_interest {
                     self.public_interest(
-                        pit.favouring_disclosure.as_slice(),
-                        pit.favouring_exemption.as_slice(),
+                        &pit.favouring_disclosure,
+                        &pit.favouring_exemption,
                         std::slice::from_ref(&pit.conclusion),
                         false,
                     );
                 }
             }
             WholeRequestRefusal::Repeated { explanation, .. } => {
-                self.letter_after_first_sentence("repeated", &values);
+                self.paragraph_with("repeated", &values);
                 self.text(explanation);
             }
         }
     }
 
-    /// The provisions cited: exemptions that withhold, and NCND provisions.
-    fn cited(&self) -> (Vec<Cited<'a>>, Vec<Cited<'a>>) {
+    /// The provisions cited and the NCND groups.
+    fn cited(&self) -> (Vec<Cited<'a>>, Vec<Cited<'a>>, Vec<NcndGroup>) {
         let case = self.input.case;
         let catalogue = self.input.catalogue;
-        let mut exemptions: Vec<Cited<'a>> = Vec::new();
+        let mut withholding: Vec<Cited<'a>> = Vec::new();
         let mut ncnd: Vec<Cited<'a>> = Vec::new();
+        let mut groups: Vec<NcndGroup> = Vec::new();
         for question in &case.questions {
-            let is_ncnd = matches!(question.decision, Decision::Ncnd { .. });
-            for claim in question.decision.claims() {
-                let (entry, read_with, key) = if is_ncnd {
-                    let provision = catalogue.ncnd_provision_for(&claim.exemption);
-                    let claimed = catalogue.find(&claim.exemption);
-                    let read_with = match (provision, claimed) {
-                        (Some(_), Some(c))
-                            if c.kind == EntryKind::Exemption && case.regime != Regime::Foia =>
-                        {
-                            Some(c)
-                        }
-                        (Some(p), _) if case.regime != Regime::Foia && p.ncnd_for.len() == 1 => {
-                            catalogue.exemption_behind(p)
-                        }
-                        _ => None,
-                    };
-                    let entry = provision.or(claimed);
-                    let key = format!(
-                        "{}|{}",
-                        entry.map_or(claim.exemption.as_str(), |e| e.id.as_str()),
-                        read_with.map_or("", |e| e.id.as_str())
-                    );
-                    (entry, read_with, key)
-                } else {
-                    let entry = catalogue.find(&claim.exemption);
-                    let key = entry.map_or(claim.exemption.clone(), |e| e.id.clone());
-                    (entry, None, key)
-                };
-                let list = if is_ncnd { &mut ncnd } else { &mut exemptions };
-                let key_of = |c: &Cited<'_>| {
-                    if is_ncnd {
-                        format!(
-                            "{}|{}",
-                            c.entry.map_or(c.id.as_str(), |e| e.id.as_str()),
-                            c.read_with.map_or("", |e| e.id.as_str())
-                        )
-                    } else {
-                        c.entry.map_or(c.id.clone(), |e| e.id.clone())
-                    }
-                };
-                match list.iter_mut().find(|c| key_of(c) == key) {
-                    Some(existing) => existing.uses.push((question.number, claim)),
-                    None => list.push(Cited {
-                        entry,
-                        id: claim.exemption.clone(),
-                        read_with,
-                        uses: vec![(question.number, claim)],
-                    }),
+            for claim in question.withholding_claims() {
+                let resolved = resolve_claim(catalogue, claim, false);
+                let entry = resolved.as_ref().map(|r| r.entry);
+                let key = entry.map_or_else(|| claim.exemption.clone(), |e| e.id.clone());
+                add_use(
+                    &mut withholding,
+                    key,
+                    entry,
+                    None,
+                    question.number,
+                    claim,
+                    resolved,
+                    false,
+                );
+            }
+            let Some(view) = question.ncnd() else {
+                continue;
+            };
+            let mut keys: Vec<String> = Vec::new();
+            for claim in view.claims {
+                let resolved = resolve_claim(catalogue, claim, true);
+                let entry = resolved.as_ref().map(ResolvedClaim::cited);
+                let read_with = resolved.as_ref().and_then(|r| r.read_with);
+                let key = format!(
+                    "{}|{}",
+                    entry.map_or(claim.exemption.as_str(), |e| e.id.as_str()),
+                    read_with.map_or("", |e| e.id.as_str())
+                );
+                if !keys.contains(&key) {
+                    keys.push(key.clone());
                 }
+                add_use(
+                    &mut ncnd,
+                    key,
+                    entry,
+                    read_with,
+                    question.number,
+                    claim,
+                    resolved,
+                    true,
+                );
+            }
+            let scope = view.scope.trim().to_string();
+            let mut sorted_keys = keys.clone();
+            sorted_keys.sort();
+            match groups.iter_mut().find(|g| {
+                normalise(&g.scope) == normalise(&scope) && {
+                    let mut theirs = g.provisions.clone();
+                    theirs.sort();
+                    theirs == sorted_keys
+                }
+            }) {
+                Some(group) => {
+                    group.questions.push(question.number);
+                    group.whole &= !view.partial;
+                }
+                None => groups.push(NcndGroup {
+                    questions: vec![question.number],
+                    scope,
+                    provisions: keys,
+                    whole: !view.partial,
+                }),
             }
         }
-        (exemptions, ncnd)
+        (withholding, ncnd, groups)
     }
 
-    /// Placeholder values for one cited provision: its citation and title,
-    /// the likelihood claimed, and (for NCND) the scope of its questions.
-    fn claim_values(&self, cited: &Cited<'_>) -> Values {
+    /// Placeholder values for one cited provision.
+    fn cited_values(&self, cited: &Cited<'_>) -> Values {
         let mut values = self.values.clone();
         values.set("section", cited.citation());
+        values.set("citation", capitalise(&cited.citation()));
         values.set(
             "exemption_title",
-            cited.entry.map_or(String::new(), |e| e.title.clone()),
+            cited
+                .read_with
+                .or(cited.entry)
+                .map_or(String::new(), |e| e.title.clone()),
         );
-        if let Some(likelihood) = cited.uses.iter().find_map(|(_, c)| c.likelihood) {
-            values.set("likelihood", likelihood.phrase());
+        if let Some(with) = cited.read_with {
+            values.set("read_with", with.cite.clone());
+        }
+        if let Some(likelihood) = cited.uses.iter().find_map(|u| u.claim.likelihood) {
+            values.set("likelihood", self.likelihood_words(likelihood));
         }
         let numbers = cited.questions();
-        let scopes: Vec<String> = self
+        values.set("question_list", self.question_list(&numbers));
+        let mut scopes: Vec<String> = Vec::new();
+        for question in self
             .input
             .case
             .questions
             .iter()
             .filter(|q| numbers.contains(&q.number))
-            .filter_map(|q| match &q.decision {
-                Decision::Ncnd { scope, .. } if !scope.trim().is_empty() => {
-                    Some(scope.trim().to_string())
+        {
+            if let Some(view) = question.ncnd() {
+                let scope = view.scope.trim().to_string();
+                if !scope.is_empty() && !scopes.iter().any(|s| normalise(s) == normalise(&scope)) {
+                    scopes.push(scope);
                 }
-                _ => None,
-            })
-            .collect();
+            }
+        }
         if !scopes.is_empty() {
-            values.set("scope", join_and(&scopes));
+            values.set("scope", self.join_and(&scopes));
         }
         values
     }
 
-    /// Texts that differ between questions are each labelled with their question.
-    fn per_question_texts(
-        uses: &[(u32, &Claim)],
-        pick: impl Fn(&Claim) -> Option<String>,
+    fn provision_heading(&self, cited: &Cited<'_>) -> String {
+        let values = self.cited_values(cited);
+        let name = if cited.read_with.is_some() {
+            "heading.provision.read_with"
+        } else {
+            "heading.provision"
+        };
+        let mut values = values;
+        let title = cited.read_with.or(cited.entry).map_or_else(
+            || values.get("exemption_title").unwrap_or_default().to_string(),
+            |e| e.title.clone(),
+        );
+        values.set("exemption_title", title);
+        self.wording_with(name, &values)
+    }
+
+    /// Texts that differ between questions, each labelled with its questions.
+    fn grouped_texts(
+        &self,
+        uses: &[Use<'_>],
+        pick: impl Fn(&Use<'_>) -> Option<String>,
     ) -> Vec<(Vec<u32>, String)> {
         let mut grouped: Vec<(Vec<u32>, String)> = Vec::new();
-        for (number, claim) in uses {
-            let Some(text) = pick(claim).filter(|t| !t.trim().is_empty()) else {
+        for one in uses {
+            let Some(text) = pick(one).filter(|t| !t.trim().is_empty()) else {
                 continue;
             };
-            match grouped.iter_mut().find(|(_, t)| *t == text) {
+            match grouped
+                .iter_mut()
+                .find(|(_, t)| normalise(t) == normalise(&text))
+            {
                 Some((numbers, _)) => {
-                    if !numbers.contains(number) {
-                        numbers.push(*number);
+                    if !numbers.contains(&one.question) {
+                        numbers.push(one.question);
                     }
                 }
-                None => grouped.push((vec![*number], text)),
+                None => grouped.push((vec![one.question], text)),
             }
         }
         grouped
@@ -636,7 +952,11 @@ impl<'a> Composer<'a> {
         let several = groups.len() > 1;
         for (numbers, text) in groups {
             if several {
-                self.labelled(&format!("{}:", capitalise(&question_list(numbers))), text);
+                let values = self
+                    .values
+                    .with("question_list", capitalise(&self.question_list(numbers)));
+                let label = self.wording_with("label.questions", &values);
+                self.labelled(&label, text);
             } else {
                 self.text(text);
             }
@@ -657,298 +977,642 @@ impl<'a> Composer<'a> {
             return;
         }
         let (for_label, against_label) = if ncnd {
-            (
-                "Factors favouring confirming or denying",
-                "Factors favouring neither confirming nor denying",
-            )
+            ("pit.for.ncnd", "pit.against.ncnd")
         } else {
-            (
-                "Factors favouring disclosure",
-                "Factors favouring the exemption",
-            )
+            ("pit.for", "pit.against")
         };
-        self.spans(ParagraphStyle::Normal, vec![Span::bold(for_label)]);
+        let label = self.wording(for_label);
+        self.bold_line(label);
         self.bullets(for_disclosure);
-        self.spans(ParagraphStyle::Normal, vec![Span::bold(against_label)]);
+        let label = self.wording(against_label);
+        self.bold_line(label);
         self.bullets(for_exemption);
-        self.spans(
-            ParagraphStyle::Normal,
-            vec![Span::bold("Balance of the public interest")],
-        );
+        let label = self.wording("pit.balance");
+        self.bold_line(label);
         for conclusion in conclusions {
             self.text(conclusion);
         }
     }
 
-    fn claim_reasoning(&mut self, cited: &Cited<'_>, ncnd: bool) {
-        let likelihood = cited.uses.iter().find_map(|(_, c)| c.likelihood);
-        let values = self.claim_values(cited);
-        let harms = Self::per_question_texts(&cited.uses, |c| c.harm.clone());
-        if !harms.is_empty() {
-            self.write_grouped(&harms);
+    /// The reasoning for one provision: limbs, harm, test, particulars, public interest.
+    fn claim_reasoning(&mut self, cited: &Cited<'_>) {
+        let ncnd = cited.ncnd;
+        let values = self.cited_values(cited);
+        // Limbs, where the provision has them.
+        let limbs = self.grouped_texts(&cited.uses, |one| {
+            let resolved = one.resolved.as_ref()?;
+            if resolved.limbs.is_empty() {
+                return None;
+            }
+            let catalogue = self.input.catalogue;
+            let (conditions, interests): (Vec<_>, Vec<_>) = resolved
+                .limbs
+                .iter()
+                .partition(|l| l.status.is_some() && catalogue.get(&l.id).is_none());
+            let mut sentences = Vec::new();
+            if !interests.is_empty() {
+                let named: Vec<String> = interests
+                    .iter()
+                    .map(|l| format!("{} ({})", l.interest, l.cite))
+                    .collect();
+                let name = if named.len() > 1 {
+                    "limbs.interests"
+                } else {
+                    "limbs.interest"
+                };
+                let values = values.with("limbs", self.join_and(&named));
+                sentences.push(self.wording_with(name, &values));
+            }
+            if !conditions.is_empty() {
+                let named: Vec<String> = conditions
+                    .iter()
+                    .map(|l| format!("{}: {}", l.cite, l.interest))
+                    .collect();
+                let values = values.with("limbs", self.join_and(&named));
+                sentences.push(self.wording_with("limbs.condition", &values));
+            }
+            Some(sentences.join(" "))
+        });
+        self.write_grouped(&limbs);
+        // Harm.
+        let harms = self.grouped_texts(&cited.uses, |one| one.claim.harm.clone());
+        self.write_grouped(&harms);
+        // The test, in the exemption's own words.
+        let tests = self.grouped_texts(&cited.uses, |one| self.test_sentence(one, ncnd));
+        self.write_grouped(&tests);
+        // Material still being completed.
+        let completions = self.grouped_texts(&cited.uses, |one| self.completion_text(one));
+        self.write_grouped(&completions);
+        // The legitimate interests test.
+        let mut steps_written: BTreeSet<String> = BTreeSet::new();
+        for one in &cited.uses {
+            let Some(test) = &one.claim.legitimate_interests else {
+                continue;
+            };
+            let key = normalise(&format!(
+                "{}|{}|{}",
+                test.interest, test.necessity, test.balance
+            ));
+            if !steps_written.insert(key) {
+                continue;
+            }
+            if steps_written.len() == 1 {
+                let name = if ncnd {
+                    "personal_data.intro.ncnd"
+                } else {
+                    "personal_data.intro"
+                };
+                self.paragraph_with(name, &values);
+            }
+            for (name, text) in [
+                ("personal_data.interest", &test.interest),
+                ("personal_data.necessity", &test.necessity),
+                ("personal_data.balance", &test.balance),
+            ] {
+                if !text.trim().is_empty() {
+                    let label = self.wording_with(name, &values);
+                    self.labelled(&label, text);
+                }
+            }
         }
-        let test = cited.entry.map(|e| e.test);
-        if likelihood.is_some() && test.is_some_and(HarmTest::needs_likelihood) {
-            self.letter_with("likelihood", &values);
-        }
-        let qualified = cited.entry.is_some_and(|e| e.status == Status::Qualified);
-        if qualified {
-            self.letter_with(if ncnd { "pit.intro.ncnd" } else { "pit.intro" }, &values);
+        // Public interest.
+        let qualified = cited
+            .uses
+            .iter()
+            .filter_map(|u| u.resolved.as_ref())
+            .any(ResolvedClaim::needs_public_interest)
+            || (cited.uses.iter().all(|u| u.resolved.is_none())
+                && cited.entry.is_some_and(|e| e.status == Status::Qualified));
+        let has_pit = cited
+            .uses
+            .iter()
+            .any(|u| u.claim.public_interest.is_some());
+        if qualified || has_pit {
+            self.paragraph_with(if ncnd { "pit.intro.ncnd" } else { "pit.intro" }, &values);
             let mut for_disclosure: Vec<String> = Vec::new();
             let mut for_exemption: Vec<String> = Vec::new();
-            for (_, claim) in &cited.uses {
-                if let Some(pit) = &claim.public_interest {
+            for one in &cited.uses {
+                if let Some(pit) = &one.claim.public_interest {
                     for factor in &pit.favouring_disclosure {
-                        if !for_disclosure.contains(factor) {
+                        if !for_disclosure
+                            .iter()
+                            .any(|f| normalise(f) == normalise(factor))
+                        {
                             for_disclosure.push(factor.clone());
                         }
                     }
                     for factor in &pit.favouring_exemption {
-                        if !for_exemption.contains(factor) {
+                        if !for_exemption
+                            .iter()
+                            .any(|f| normalise(f) == normalise(factor))
+                        {
                             for_exemption.push(factor.clone());
                         }
                     }
                 }
             }
-            let conclusions = Self::per_question_texts(&cited.uses, |c| {
-                c.public_interest.as_ref().map(|p| p.conclusion.clone())
+            let conclusions = self.grouped_texts(&cited.uses, |one| {
+                one.claim
+                    .public_interest
+                    .as_ref()
+                    .map(|p| p.conclusion.clone())
             });
             let conclusion_texts: Vec<String> = if conclusions.len() > 1 {
                 conclusions
                     .iter()
                     .map(|(numbers, text)| {
-                        format!("{}: {text}", capitalise(&question_list(numbers)))
+                        let values = self
+                            .values
+                            .with("question_list", capitalise(&self.question_list(numbers)));
+                        format!("{} {text}", self.wording_with("label.questions", &values))
                     })
                     .collect()
             } else {
                 conclusions.into_iter().map(|(_, t)| t).collect()
             };
             self.public_interest(&for_disclosure, &for_exemption, &conclusion_texts, ncnd);
-        } else if !ncnd {
-            self.letter_with("exemption.absolute", &values);
+        } else {
+            self.paragraph_with(
+                if ncnd {
+                    "ncnd.absolute"
+                } else {
+                    "exemption.absolute"
+                },
+                &values,
+            );
         }
+    }
+
+    /// "We are satisfied that disclosing the information would be likely to
+    /// prejudice the prevention or detection of crime."
+    fn test_sentence(&self, one: &Use<'_>, ncnd: bool) -> Option<String> {
+        let resolved = one.resolved.as_ref()?;
+        let wording = resolved.wording.as_ref()?;
+        let mut values = self.values.clone();
+        if let Some(view) = self
+            .input
+            .case
+            .question(one.question)
+            .and_then(Question::ncnd)
+        {
+            values.set("scope", view.scope.trim());
+        }
+        values.set("verb", wording.verb.clone());
+        values.set("interest", wording.interest.clone());
+        if resolved.test == HarmTest::RequiredForSafeguarding {
+            let test = self.wording_with("test.form.required", &values);
+            values.set("test", test);
+            let name = if ncnd {
+                "test.required.ncnd"
+            } else {
+                "test.required.disclosure"
+            };
+            return Some(self.wording_with(name, &values));
+        }
+        if !resolved.test.needs_likelihood() {
+            return None;
+        }
+        let likelihood = if resolved.test == HarmTest::AdverseEffect {
+            Some(Likelihood::Would)
+        } else {
+            one.claim.likelihood
+        };
+        let test = self.wording_with(test_form(likelihood), &values);
+        values.set("test", test);
+        if resolved.requires.contains(&Particular::QualifiedPerson)
+            && self.has_wording("test.qualified_person")
+        {
+            if let Some(person) = &one.claim.qualified_person {
+                values.set("qualified_person", person.name.trim());
+                values.set("opinion_date", long_date(person.opinion_on));
+            }
+            let name = if ncnd {
+                "test.qualified_person.ncnd"
+            } else {
+                "test.qualified_person"
+            };
+            return Some(self.wording_with(name, &values));
+        }
+        let name = if ncnd { "test.ncnd" } else { "test.disclosure" };
+        Some(self.wording_with(name, &values))
+    }
+
+    /// The reg 14(4) / reg 13(d) particulars of material still being completed.
+    fn completion_text(&self, one: &Use<'_>) -> Option<String> {
+        let resolved = one.resolved.as_ref()?;
+        if !resolved.requires.contains(&Particular::Completion) {
+            return None;
+        }
+        let mut sentences = vec![self.wording("completion.intro")];
+        let completion = one.claim.completion.clone().unwrap_or_default();
+        let mut values = self.values.clone();
+        match completion.completed_by.as_deref().map(str::trim) {
+            Some(by) if !by.is_empty() => {
+                values.set("completed_by", by);
+                sentences.push(self.wording_with("completion.by_other", &values));
+            }
+            _ => {
+                if one.claim.completion.is_some() {
+                    sentences.push(self.wording("completion.by_us"));
+                } else {
+                    sentences.push(self.wording_with("completion.by_other", &values));
+                }
+            }
+        }
+        match completion.expected.as_deref().map(str::trim) {
+            Some(when) if !when.is_empty() => {
+                values.set("expected", when);
+                sentences.push(self.wording_with("completion.expected", &values));
+            }
+            _ => {
+                if one.claim.completion.is_some() {
+                    sentences.push(self.wording("completion.unknown"));
+                } else {
+                    sentences.push(self.wording_with("completion.expected", &values));
+                }
+            }
+        }
+        let text: Vec<String> = sentences.into_iter().filter(|s| !s.is_empty()).collect();
+        Some(text.join(" "))
+    }
+
+    fn statement(&self, cited: &Cited<'_>, role: Role, values: &Values) -> String {
+        let regime = self.input.case.regime;
+        let library_text = cited.entry.and_then(|e| {
+            self.input
+                .library
+                .for_claim(regime, &e.id, role)
+                .first()
+                .map(|p| render(&p.body, values))
+        });
+        library_text.unwrap_or_else(|| cited.entry.map_or(String::new(), |e| e.description.clone()))
     }
 
     fn exemptions(&mut self, exemptions: &[Cited<'a>]) {
         let regime = self.input.case.regime;
         self.anchor = Anchor::Decision;
-        self.heading(1, "Why we are withholding information");
+        let heading = self.wording("heading.withholding");
+        self.heading(1, heading);
         if regime.is_environmental() {
-            self.letter("presumption");
+            self.paragraph("presumption");
         }
         for cited in exemptions {
-            self.anchor = Anchor::Exemption(cited.entry.map_or(cited.id.clone(), |e| e.id.clone()));
-            self.heading(2, cited.heading());
-            let values = self.claim_values(cited);
-            let statement = cited
-                .entry
-                .and_then(|e| {
-                    self.input
-                        .library
-                        .for_claim(regime, &e.id, Role::ExemptionStatement)
-                        .first()
-                        .copied()
-                })
-                .map(|p| render(&p.body, &values));
-            match statement {
-                Some(text) => self.text(&text),
-                None => {
-                    let description = cited.entry.map_or(String::new(), |e| e.description.clone());
-                    self.text(&description);
-                }
-            }
-            self.text(&format!(
-                "This applies to the information requested in {}.",
-                question_list(&cited.questions())
-            ));
-            self.claim_reasoning(cited, false);
+            self.anchor = Anchor::Exemption(cited.anchor_id());
+            let heading = self.provision_heading(cited);
+            self.heading(2, heading);
+            let values = self.cited_values(cited);
+            let statement = self.statement(cited, Role::ExemptionStatement, &values);
+            self.text(&statement);
+            self.paragraph_with("exemption.applies_to", &values);
+            self.claim_reasoning(cited);
         }
     }
 
-    fn ncnd_section(&mut self, provisions: &[Cited<'a>]) {
-        let case = self.input.case;
-        self.heading(1, "Neither confirm nor deny");
-        for question in &case.questions {
-            let Decision::Ncnd { scope, .. } = &question.decision else {
-                continue;
-            };
-            let cites: Vec<String> = provisions
+    fn ncnd_section(&mut self, provisions: &[Cited<'a>], groups: &[NcndGroup]) {
+        let heading = self.wording("heading.ncnd");
+        self.heading(1, heading);
+        self.paragraph("ncnd.duty");
+        for group in groups {
+            let cites: Vec<String> = group
+                .provisions
                 .iter()
-                .filter(|p| p.uses.iter().any(|(n, _)| *n == question.number))
-                .map(|p| p.heading_citation())
+                .filter_map(|key| provisions.iter().find(|p| p.key == *key))
+                .map(|p| match p.read_with {
+                    Some(with) => {
+                        let values = self
+                            .cited_values(p)
+                            .with("read_with", with.cite.clone());
+                        let heading = self.wording_with("heading.provision.read_with", &values);
+                        // "Section 18(1), read with section 35(1)(a): title" → the
+                        // citation part only, in running text.
+                        let citation = heading.split(':').next().unwrap_or_default().to_string();
+                        lowercase_first(&citation)
+                    }
+                    None => p.citation(),
+                })
                 .collect();
             let values = self
                 .values
-                .with("scope", scope.trim())
-                .with("ncnd_provisions", join_and(&cites));
-            self.letter_with("ncnd.duty_excluded", &values);
-        }
-        if provisions.len() > 1 {
-            let items: Vec<String> = provisions.iter().map(Cited::heading).collect();
-            self.bullets(&items);
-        }
-        // Sections 23(5) and 24(2) together: say why they are cited in the alternative.
-        let cites = |id: &str| {
-            provisions
-                .iter()
-                .any(|p| p.entry.is_some_and(|e| e.id == id))
-        };
-        if case.regime == Regime::Foia && cites("s23(5)") && cites("s24(2)") {
-            let scopes: Vec<String> = case
-                .questions
-                .iter()
-                .filter_map(|q| match &q.decision {
-                    Decision::Ncnd { scope, .. } => Some(scope.trim().to_string()),
-                    _ => None,
+                .with("scope", group.scope.clone())
+                .with("ncnd_provisions", self.join_and(&cites))
+                .with("question_list", self.question_list(&group.questions));
+            self.paragraph_with("ncnd.group", &values);
+            let cites_id = |id: &str| {
+                group.provisions.iter().any(|key| {
+                    provisions
+                        .iter()
+                        .any(|p| p.key == *key && p.entry.is_some_and(|e| e.id == id))
                 })
-                .collect();
-            let values = self.values.with("scope", join_and(&scopes));
-            if let Some(paragraph) = self
-                .input
-                .library
-                .get("foia.s23.ncnd.statement.alternative")
-            {
-                let text = render(&paragraph.body, &values);
-                self.text(&text);
+            };
+            if self.input.case.regime == Regime::Foia && cites_id("s23(5)") && cites_id("s24(2)") {
+                self.paragraph_with("ncnd.alternative", &values);
             }
         }
         for cited in provisions {
-            let id = cited.entry.map_or(cited.id.clone(), |e| e.id.clone());
-            self.anchor = Anchor::NcndProvision(id.clone());
-            self.heading(2, cited.heading());
-            let values = self.claim_values(cited);
-            let statement = self
-                .input
-                .library
-                .for_claim(case.regime, &id, Role::NcndStatement)
-                .first()
-                .map(|p| render(&p.body, &values));
-            if let Some(text) = statement {
-                self.text(&text);
-            }
-            self.claim_reasoning(cited, true);
+            self.anchor = Anchor::NcndProvision(cited.anchor_id());
+            let heading = self.provision_heading(cited);
+            self.heading(2, heading);
+            let values = self.cited_values(cited);
+            let statement = self.statement(cited, Role::NcndStatement, &values);
+            self.text(&statement);
+            self.claim_reasoning(cited);
         }
         self.anchor = Anchor::Ncnd;
-        self.letter("ncnd.not_an_indication");
+        self.paragraph("ncnd.not_an_indication");
     }
 
-    fn answers(&mut self, exemptions: &[Cited<'a>], ncnd: &[Cited<'a>]) {
+    /// The citations used for one question, for its answer.
+    fn cites_for(&self, list: &[Cited<'_>], number: u32, with_title: bool) -> String {
+        let cites: Vec<String> = list
+            .iter()
+            .filter(|c| c.uses.iter().any(|u| u.question == number))
+            .map(|c| {
+                let citation = match c.read_with {
+                    Some(with) => {
+                        let values = self.cited_values(c).with("read_with", with.cite.clone());
+                        let heading = self.wording_with("heading.provision.read_with", &values);
+                        lowercase_first(heading.split(':').next().unwrap_or_default())
+                    }
+                    None => c.citation(),
+                };
+                match (with_title, c.entry) {
+                    (true, Some(entry)) => format!("{citation} ({})", entry.title),
+                    _ => citation,
+                }
+            })
+            .collect();
+        self.join_and(&cites)
+    }
+
+    /// The answer paragraphs of one question (without its advice).
+    fn answer_text(
+        &self,
+        question: &Question,
+        withholding: &[Cited<'_>],
+        ncnd: &[Cited<'_>],
+    ) -> Vec<String> {
+        let mut values = self.values.clone();
+        values.set("where", self.where_reasons());
+        let mut texts: Vec<String> = Vec::new();
+        match &question.decision {
+            Decision::Undecided => texts.push(self.wording("answer.undecided")),
+            Decision::Disclose { answer } => texts.push(answer.clone()),
+            Decision::PartDisclose { answer, .. } => {
+                texts.push(answer.clone());
+                values.set("cites", self.cites_for(withholding, question.number, true));
+                texts.push(self.wording_with("answer.rest_withheld", &values));
+            }
+            Decision::Withhold { .. } => {
+                values.set("cites", self.cites_for(withholding, question.number, true));
+                texts.push(self.wording_with("answer.withheld", &values));
+            }
+            Decision::NotHeld { explanation, .. } => {
+                texts.push(self.wording("answer.not_held"));
+                texts.push(explanation.clone());
+            }
+            Decision::Ncnd { .. } => {
+                values.set("cites", self.cites_for(ncnd, question.number, false));
+                texts.push(self.wording_with("answer.ncnd", &values));
+            }
+        }
+        if let (Some(view), false) = (
+            question.ncnd(),
+            matches!(question.decision, Decision::Ncnd { .. }),
+        ) {
+            values.set("cites", self.cites_for(ncnd, question.number, false));
+            values.set("scope", view.scope.trim());
+            texts.push(self.wording_with("answer.ncnd_part", &values));
+        }
+        texts.into_iter().filter(|t| !t.trim().is_empty()).collect()
+    }
+
+    fn answers(&mut self, withholding: &[Cited<'a>], ncnd: &[Cited<'a>], groups: &[NcndGroup]) {
         let case = self.input.case;
         if case.questions.is_empty() {
             return;
         }
         self.anchor = Anchor::Decision;
-        self.heading(1, "Our answer to each question");
-        let mut not_held_explained = false;
+        let heading = self.wording("heading.answers");
+        self.heading(1, heading);
+        // Consecutive questions neither confirmed nor denied together are answered together.
+        let mut runs: Vec<Vec<&Question>> = Vec::new();
         for question in &case.questions {
-            self.anchor = Anchor::Question(question.number);
-            self.heading(2, format!("Question {}", question.number));
-            self.spans(
-                ParagraphStyle::Quote,
-                vec![Span::italic(question.text.replace('\n', " "))],
-            );
-            let cites_for = |list: &[Cited<'_>], with_title: bool| -> Vec<String> {
-                list.iter()
-                    .filter(|c| c.uses.iter().any(|(n, _)| *n == question.number))
-                    .map(|c| {
-                        if with_title {
-                            c.heading_citation_with_title()
-                        } else {
-                            c.heading_citation()
-                        }
-                    })
-                    .collect()
+            let group_of = |q: &Question| {
+                groups
+                    .iter()
+                    .position(|g| g.whole && g.questions.contains(&q.number))
             };
-            match &question.decision {
-                Decision::Undecided => {
-                    self.spans(
-                        ParagraphStyle::Normal,
-                        vec![Span::bold("[Answer to be decided]")],
-                    );
-                }
-                Decision::Disclose { answer } => self.text(answer),
-                Decision::PartDisclose { answer, .. } => {
-                    self.text(answer);
-                    self.text(&format!(
-                        "The rest of the information is exempt under {}, as explained above.",
-                        join_and(&cites_for(exemptions, true))
-                    ));
-                }
-                Decision::Withhold { .. } => {
-                    self.text(&format!(
-                        "This information is exempt under {}, as explained above.",
-                        join_and(&cites_for(exemptions, true))
-                    ));
-                }
-                Decision::NotHeld { explanation, .. } => {
-                    self.text(explanation);
-                    if !not_held_explained {
-                        self.letter("not_held");
-                        not_held_explained = true;
+            let joins = runs.last().and_then(|run| run.last()).is_some_and(|last| {
+                matches!(question.decision, Decision::Ncnd { .. })
+                    && question.decision.advice().is_none()
+                    && last.decision.advice().is_none()
+                    && group_of(question).is_some()
+                    && group_of(question) == group_of(last)
+            });
+            match (joins, runs.last_mut()) {
+                (true, Some(run)) => run.push(question),
+                _ => runs.push(vec![question]),
+            }
+        }
+        let mut said: Vec<(u32, Vec<String>)> = Vec::new();
+        let mut bases_explained: Vec<NotHeldBasis> = Vec::new();
+        for run in runs {
+            let numbers: Vec<u32> = run.iter().map(|q| q.number).collect();
+            self.anchor = Anchor::Question(numbers[0]);
+            if let [question] = run.as_slice() {
+                let values = self
+                    .values
+                    .with("question_number", question.number.to_string());
+                let heading = self.wording_with("heading.question", &values);
+                self.heading(2, heading);
+                self.spans(
+                    ParagraphStyle::Quote,
+                    vec![Span::italic(question.text.replace('\n', " "))],
+                );
+                let texts = self.answer_text(question, withholding, ncnd);
+                let normal: Vec<String> = texts.iter().map(|t| normalise(t)).collect();
+                let earlier = said
+                    .iter()
+                    .find(|(_, seen)| *seen == normal && !normal.is_empty())
+                    .map(|(n, _)| *n);
+                match earlier {
+                    Some(first) => {
+                        let values = self.values.with("question_number", first.to_string());
+                        self.paragraph_with("answer.same_as", &values);
+                    }
+                    None => {
+                        for text in &texts {
+                            self.text(text);
+                        }
+                        said.push((question.number, normal));
                     }
                 }
-                Decision::Ncnd { .. } => {
-                    self.text(&format!(
-                        "We can neither confirm nor deny whether we hold information within the scope of this question, for the reasons given above under {}.",
-                        join_and(&cites_for(ncnd, false))
-                    ));
+                if let Decision::NotHeld {
+                    basis: Some(basis), ..
+                } = &question.decision
+                    && !bases_explained.contains(basis)
+                {
+                    bases_explained.push(*basis);
+                    self.paragraph(&format!("not_held.{}", basis.key()));
                 }
-            }
-            if let Some(advice) = question.decision.advice().filter(|a| !a.trim().is_empty()) {
-                self.labelled("Advice and assistance:", advice);
+                if let Some(advice) = question.decision.advice().filter(|a| !a.trim().is_empty()) {
+                    let label = self.wording("label.advice");
+                    self.labelled(&label, advice);
+                }
+            } else {
+                let values = self
+                    .values
+                    .with("question_list", self.question_list(&numbers));
+                let heading = capitalise(&self.wording_with("heading.questions", &values));
+                self.heading(2, heading);
+                for question in &run {
+                    self.spans(
+                        ParagraphStyle::Quote,
+                        vec![Span::italic(format!(
+                            "{}. {}",
+                            question.number,
+                            question.text.replace('\n', " ")
+                        ))],
+                    );
+                }
+                let mut values = self.values.clone();
+                values.set("where", self.where_reasons());
+                values.set("cites", self.cites_for(ncnd, numbers[0], false));
+                self.paragraph_with("answer.ncnd.group", &values);
             }
         }
     }
 
+    fn enclosures(&mut self) {
+        let case = self.input.case;
+        let words = &vocabulary().attachment_words;
+        let mut items: Vec<String> = Vec::new();
+        for question in &case.questions {
+            let values = self
+                .values
+                .with("question_list", self.question_list(&[question.number]))
+                .with("question_number", question.number.to_string());
+            let named: Vec<&String> = question
+                .enclosures
+                .iter()
+                .filter(|e| !e.trim().is_empty())
+                .collect();
+            if named.is_empty() {
+                let answer = match &question.decision {
+                    Decision::Disclose { answer } | Decision::PartDisclose { answer, .. } => {
+                        normalise(answer)
+                    }
+                    _ => String::new(),
+                };
+                if mentions_any(&answer, words) {
+                    items.push(self.wording_with("enclosure.unnamed", &values));
+                }
+            }
+            for enclosure in named {
+                let values = values.with("enclosure", enclosure.trim());
+                items.push(self.wording_with("enclosure.item", &values));
+            }
+        }
+        if items.is_empty() {
+            return;
+        }
+        self.anchor = Anchor::Rights;
+        let heading = self.wording("heading.enclosures");
+        self.heading(2, heading);
+        self.bullets(&items);
+    }
+
     fn rights_and_closing(&mut self) {
-        self.heading(1, "Your right to a review and to complain");
-        self.letter("review");
-        self.letter("complaint");
-        self.letter("closing");
-        self.spans(
-            ParagraphStyle::Normal,
-            vec![Span::plain("Yours sincerely,")],
-        );
+        let heading = self.wording("heading.rights");
+        self.heading(1, heading);
+        self.paragraph("review");
+        self.paragraph("complaint");
+        self.paragraph("closing");
+        self.paragraph("signoff");
         let profile = self.input.profile;
         let signature = [
-            if profile.signatory_name.trim().is_empty() {
-                "[Signatory name]".to_string()
-            } else {
-                profile.signatory_name.clone()
-            },
-            if profile.signatory_title.trim().is_empty() {
-                "[Signatory title]".to_string()
-            } else {
-                profile.signatory_title.clone()
-            },
-            if profile.name.trim().is_empty() {
-                "[Authority name]".to_string()
-            } else {
-                profile.name.clone()
-            },
+            (profile.signatory_name.trim(), "signatory_name"),
+            (profile.signatory_title.trim(), "signatory_title"),
+            (profile.name.trim(), "authority"),
         ];
-        for line in signature {
+        for (value, name) in signature {
+            let line = if value.is_empty() {
+                missing_marker(name)
+            } else {
+                value.to_string()
+            };
             self.spans(ParagraphStyle::Address, vec![Span::plain(line)]);
         }
     }
 }
 
-impl Cited<'_> {
-    /// "section 24(2)" or "regulation 12(6), read with regulation 12(5)(a)".
-    fn heading_citation(&self) -> String {
-        match self.read_with {
-            Some(with) => format!("{}, read with {}", self.citation(), with.cite),
-            None => self.citation(),
-        }
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
+}
 
-    /// "section 43(2) (Commercial interests)".
-    fn heading_citation_with_title(&self) -> String {
-        match self.entry {
-            Some(entry) => format!("{} ({})", self.heading_citation(), entry.title),
-            None => self.heading_citation(),
-        }
+#[allow(clippy::too_many_arguments)]
+fn add_use<'a>(
+    list: &mut Vec<Cited<'a>>,
+    key: String,
+    entry: Option<&'a Entry>,
+    read_with: Option<&'a Entry>,
+    question: u32,
+    claim: &'a Claim,
+    resolved: Option<ResolvedClaim<'a>>,
+    ncnd: bool,
+) {
+    let one = Use {
+        question,
+        claim,
+        resolved,
+    };
+    match list.iter_mut().find(|c| c.key == key) {
+        Some(existing) => existing.uses.push(one),
+        None => list.push(Cited {
+            key,
+            entry,
+            id: claim.exemption.clone(),
+            read_with,
+            uses: vec![one],
+            ncnd,
+        }),
     }
+}
+
+/// The wording name of the test phrase for a likelihood.
+fn test_form(likelihood: Option<Likelihood>) -> &'static str {
+    match likelihood {
+        Some(Likelihood::Would) => "test.form.would",
+        Some(Likelihood::WouldBeLikely) => "test.form.would_be_likely",
+        None => "test.form.either",
+    }
+}
+
+/// A provision's test in the library's words: "would, or would be likely to,
+/// prejudice the prevention or detection of crime", for the GUI and trainers.
+pub fn test_words(
+    library: &Library,
+    regime: Regime,
+    wording: &crate::core::catalogue::TestWording,
+    test: HarmTest,
+    likelihood: Option<Likelihood>,
+) -> String {
+    let mut values = Values::new();
+    values.set("verb", wording.verb.clone());
+    values.set("interest", wording.interest.clone());
+    let name = match test {
+        HarmTest::RequiredForSafeguarding => "test.form.required",
+        HarmTest::AdverseEffect => "test.form.would",
+        _ => test_form(likelihood),
+    };
+    library
+        .letter(regime, name)
+        .map(|p| render(&p.body, &values))
+        .unwrap_or_default()
 }
 
 fn format_hours(hours: f64) -> String {
@@ -956,6 +1620,22 @@ fn format_hours(hours: f64) -> String {
         format!("{hours:.0}")
     } else {
         format!("{hours:.1}")
+    }
+}
+
+/// True when the letter should give its answers before its reasons.
+fn answers_first(case: &Case, profile: &AuthorityProfile) -> bool {
+    match profile.letter_order {
+        LetterOrder::ReasonsFirst => false,
+        LetterOrder::AnswersFirst => true,
+        LetterOrder::Auto => {
+            let disclosed = case
+                .questions
+                .iter()
+                .filter(|q| matches!(q.decision, Decision::Disclose { .. }))
+                .count();
+            case.whole_request.is_none() && disclosed * 2 > case.questions.len()
+        }
     }
 }
 
@@ -973,7 +1653,7 @@ pub fn compose(input: ComposeInput<'_>) -> Document {
         .set("received_on", long_date(case.received_on))
         .set("date", long_date(input.letter_date))
         .set("subject", case.subject.clone())
-        .set("requester_name", case.requester.name.clone())
+        .set("requester_name", case.requester.name.trim())
         .set("questions", case.questions.len().to_string())
         .set("law", case.regime.law_title())
         .set("law_short", case.regime.short_name())
@@ -981,11 +1661,16 @@ pub fn compose(input: ComposeInput<'_>) -> Document {
         .set("review_answer_days", clock.review_answer_days.to_string())
         .set("review_contact", profile.review_contact.clone())
         .set("foi_contact", profile.foi_email.clone())
+        .set("signatory_name", profile.signatory_name.clone())
+        .set("signatory_title", profile.signatory_title.clone())
         .set("regulator", regulator_name)
         .set("regulator_contact", regulator_contact)
         .set("cost_limit_hours", limit_hours)
         .set("cost_limit_amount", limit_amount)
         .set("hourly_rate", hourly_rate);
+    if let Some(under) = case.requested_under {
+        values.set("requested_law", under.law_title());
+    }
     if let Some(dates) = input.dates
         && let Some(due) = dates.due()
     {
@@ -1005,6 +1690,7 @@ pub fn compose(input: ComposeInput<'_>) -> Document {
         values,
         blocks: Vec::new(),
         anchor: Anchor::Header,
+        answers_first: answers_first(case, profile),
     }
     .compose()
 }

@@ -6,7 +6,7 @@ pub mod anonymise;
 mod compose;
 pub mod profile;
 
-pub use compose::{ComposeInput, compose, regulator};
+pub use compose::{ComposeInput, WORDING, compose, regulator, test_words};
 pub use profile::AuthorityProfile;
 
 /// A run of text with emphasis.

@@ -30,6 +30,44 @@ pub struct AuthorityProfile {
     /// True for central government and Parliament (FOIA cost limit £600, 24 hours).
     #[serde(default)]
     pub central_government: bool,
+    /// Whether the letter gives its answers or its reasons first.
+    #[serde(default, skip_serializing_if = "LetterOrder::is_auto")]
+    pub letter_order: LetterOrder,
+}
+
+/// The order of a letter's two main parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LetterOrder {
+    /// Answers first when most questions are answered in full, reasons first otherwise.
+    #[default]
+    Auto,
+    /// The reasons for refusing (exemptions, NCND) before the answers.
+    ReasonsFirst,
+    /// The answers before the reasons for refusing.
+    AnswersFirst,
+}
+
+impl LetterOrder {
+    /// Every order, for the settings window.
+    pub const ALL: [LetterOrder; 3] = [
+        LetterOrder::Auto,
+        LetterOrder::ReasonsFirst,
+        LetterOrder::AnswersFirst,
+    ];
+
+    /// True for the default.
+    pub fn is_auto(&self) -> bool {
+        *self == LetterOrder::Auto
+    }
+
+    /// A label for the settings window.
+    pub fn label(self) -> &'static str {
+        match self {
+            LetterOrder::Auto => "Answers first when most of the request is disclosed",
+            LetterOrder::ReasonsFirst => "Reasons for refusing first",
+            LetterOrder::AnswersFirst => "Answers first",
+        }
+    }
 }
 
 impl AuthorityProfile {

@@ -51,11 +51,13 @@ pub enum Role {
     RegulatorComplaint,
     /// The closing of the letter.
     Closing,
+    /// Headings, labels and short phrases of the letter.
+    Wording,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 17] = [
+    pub const ALL: [Role; 18] = [
         Role::Opening,
         Role::DecisionSummary,
         Role::ExemptionStatement,
@@ -73,6 +75,7 @@ impl Role {
         Role::ReviewRights,
         Role::RegulatorComplaint,
         Role::Closing,
+        Role::Wording,
     ];
 
     /// A label for the library browser.
@@ -95,6 +98,7 @@ impl Role {
             Role::ReviewRights => "Review rights",
             Role::RegulatorComplaint => "Complaint to the regulator",
             Role::Closing => "Closing",
+            Role::Wording => "Letter wording",
         }
     }
 }
@@ -119,6 +123,19 @@ pub struct Paragraph {
     pub tags: Vec<String>,
     /// The text, with `{placeholders}`.
     pub body: String,
+    /// When the wording is only true of some decisions (a balance paragraph
+    /// that speaks of what was released); the letter lint flags it elsewhere.
+    #[serde(default)]
+    pub applies_when: Option<Condition>,
+}
+
+/// A fact about a case's decisions that some wording assumes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Condition {
+    /// Some information is disclosed (in full or in part).
+    SomethingDisclosed,
+    /// Nothing is disclosed.
+    NothingDisclosed,
 }
 
 impl Paragraph {
@@ -141,55 +158,103 @@ impl Paragraph {
     }
 }
 
-/// Every placeholder a paragraph may use, with what it stands for.
-pub const PLACEHOLDERS: &[(&str, &str)] = &[
-    ("authority", "the authority's name"),
-    ("reference", "the request reference"),
-    ("received_on", "the date the request was received"),
-    ("date", "the date of the letter"),
-    ("subject", "the subject of the request"),
-    ("requester_name", "the requester's name"),
-    ("questions", "the number of questions in the request"),
-    ("law", "the full title of the Act or Regulations"),
-    ("law_short", "FOIA, EIR, FOISA or EISR"),
-    (
-        "section",
-        "the citation of the exemption in context, e.g. section 43(2)",
-    ),
-    ("exemption_title", "the exemption's title"),
-    ("likelihood", "'would' or 'would be likely to'"),
-    ("scope", "what is neither confirmed nor denied"),
-    ("ncnd_provisions", "the NCND provisions cited, as a list"),
-    (
-        "review_deadline",
-        "the last day to ask for an internal review",
-    ),
-    ("review_days", "working days allowed to ask for a review"),
-    (
-        "review_answer_days",
-        "working days the authority takes to answer a review",
-    ),
-    ("review_contact", "where to send a review request"),
-    ("foi_contact", "the FOI team's email address"),
-    (
-        "regulator",
-        "the Information Commissioner or the Scottish Information Commissioner",
-    ),
-    ("regulator_contact", "the regulator's address and website"),
-    ("estimate_hours", "the cost estimate in hours"),
-    ("cost_limit_hours", "the cost limit in hours"),
-    ("cost_limit_amount", "the cost limit in pounds"),
-    ("hourly_rate", "the hourly rate for staff time"),
-    (
-        "earlier_reference",
-        "the reference of the earlier, repeated request",
-    ),
-    ("due_date", "the statutory due date"),
+/// One placeholder: its name, what it stands for, the marker a letter shows
+/// while it has no value, and where a caseworker fills it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placeholder {
+    /// The name used in braces: `authority`.
+    pub name: &'static str,
+    /// What it stands for.
+    pub meaning: &'static str,
+    /// The marker shown while it has no value (without brackets).
+    pub marker: &'static str,
+    /// Where to fill it in, for the message that refuses a final export.
+    pub fill_in: &'static str,
+}
+
+const fn ph(
+    name: &'static str,
+    meaning: &'static str,
+    marker: &'static str,
+    fill_in: &'static str,
+) -> Placeholder {
+    Placeholder {
+        name,
+        meaning,
+        marker,
+        fill_in,
+    }
+}
+
+const PROFILE: &str = "the authority profile (Settings, Authority profile; or authority.ron)";
+const CASE: &str = "the case";
+
+/// Every placeholder a paragraph may use.
+pub const PLACEHOLDERS: &[Placeholder] = &[
+    ph("authority", "the authority's name", "Authority name", "`name` in the authority profile (Settings, Authority profile; or authority.ron)"),
+    ph("authority_address", "the authority's postal address", "Authority address", "`address_lines` in the authority profile (Settings, Authority profile; or authority.ron)"),
+    ph("signatory_name", "the person who signs the letter", "Signatory name", "`signatory_name` in the authority profile (Settings, Authority profile; or authority.ron)"),
+    ph("signatory_title", "their job title", "Signatory title", "`signatory_title` in the authority profile (Settings, Authority profile; or authority.ron)"),
+    ph("reference", "the request reference", "Reference", "the case's reference"),
+    ph("received_on", "the date the request was received", "Date received", "the case's received date"),
+    ph("date", "the date of the letter", "Date", "the letter date"),
+    ph("subject", "the subject of the request", "Subject", "the case's subject"),
+    ph("requester_name", "the requester's name", "Requester name", "the requester's name in the case (Case details)"),
+    ph("requester_address", "the requester's address for correspondence", "Requester address", "the requester's address in the case (Case details)"),
+    ph("questions", "the number of questions in the request", "Number of questions", CASE),
+    ph("question_list", "the questions a passage is about: questions 1 to 3", "Questions", CASE),
+    ph("question_number", "one question's number", "Question number", CASE),
+    ph("law", "the full title of the Act or Regulations", "Law", CASE),
+    ph("law_short", "FOIA, EIR, FOISA or EISR", "Law", CASE),
+    ph("requested_law", "the law the requester named, when the request is handled under another", "Law the request was made under", "the case's 'requested under' law (Case details)"),
+    ph("section", "the citation of the provision in context, e.g. section 43(2)", "Section", CASE),
+    ph("citation", "the citation of the provision, capitalised for a heading", "Section", CASE),
+    ph("read_with", "the exemption an NCND provision is read with", "Read with", CASE),
+    ph("exemption_title", "the provision's title", "Title", CASE),
+    ph("cites", "the provisions relied on for an answer, as a list", "Provisions", CASE),
+    ph("where", "'above' or 'below': where the reasons are in the letter", "above", CASE),
+    ph("likelihood", "'would' or 'would be likely to'", "Likelihood", "the claim's likelihood (would, or would be likely to)"),
+    ph("test", "the test the claim meets, e.g. would be likely to prejudice the prevention or detection of crime", "Test", "the claim's likelihood (would, or would be likely to)"),
+    ph("verb", "the test's verb, e.g. prejudice", "Verb", CASE),
+    ph("interest", "what the test protects", "Interest", CASE),
+    ph("limbs", "the interests or conditions engaged, with their citations", "Limb", "the claim's limb (the interest or condition relied on)"),
+    ph("scope", "what is neither confirmed nor denied", "Scope", "the question's 'what you neither confirm nor deny' (scope)"),
+    ph("ncnd_provisions", "the NCND provisions cited, as a list", "Provisions", CASE),
+    ph("qualified_person", "who gave the section 36 opinion", "Qualified person", "the section 36 claim's qualified person"),
+    ph("opinion_date", "when the qualified person gave the opinion", "Date of opinion", "the section 36 claim's date of opinion"),
+    ph("completed_by", "the other authority completing unfinished material", "Authority completing it", "the regulation 12(4)(d) claim's completion details"),
+    ph("expected", "when unfinished material is expected to be finished", "Expected date", "the regulation 12(4)(d) claim's completion details"),
+    ph("step", "one step of the legitimate interests test", "Step", CASE),
+    ph("review_deadline", "the last day to ask for an internal review", "Review deadline", "the letter date"),
+    ph("review_days", "working days allowed to ask for a review", "Review days", CASE),
+    ph("review_answer_days", "working days the authority takes to answer a review", "Review answer days", CASE),
+    ph("review_contact", "where to send a review request", "Review contact", "`review_contact` in the authority profile (Settings, Authority profile; or authority.ron)"),
+    ph("foi_contact", "the FOI team's email address", "FOI team email", "`foi_email` in the authority profile (Settings, Authority profile; or authority.ron)"),
+    ph("regulator", "the Information Commissioner or the Scottish Information Commissioner", "Regulator", CASE),
+    ph("regulator_contact", "the regulator's address and website", "Regulator's address", CASE),
+    ph("estimate_hours", "the cost estimate in hours", "Estimate in hours", "the cost refusal's estimate"),
+    ph("cost_limit_hours", "the cost limit in hours", "Cost limit in hours", PROFILE),
+    ph("cost_limit_amount", "the cost limit in pounds", "Cost limit", PROFILE),
+    ph("hourly_rate", "the hourly rate for staff time", "Hourly rate", PROFILE),
+    ph("earlier_reference", "the reference of the earlier, repeated request", "Earlier reference", "the repeated-request refusal's earlier reference"),
+    ph("due_date", "the statutory due date", "Due date", "the case's dates"),
+    ph("clarification_sought_on", "the day clarification was asked for", "Date clarification asked for", "the case's clock events"),
+    ph("clarification_received_on", "the day clarification arrived", "Date clarification received", "the case's clock events"),
+    ph("fees_notice_on", "the day the fees notice was issued", "Date of fees notice", "the case's clock events"),
+    ph("fees_paid_on", "the day the fee was paid", "Date fee paid", "the case's clock events"),
+    ph("extension_notified_on", "the day the extension was notified", "Date extension notified", "the case's clock events"),
+    ph("extension_days", "the working days added by an extension", "Extension days", "the case's clock events"),
+    ph("enclosure", "a document sent with the letter", "Enclosure", "the question's enclosures"),
 ];
+
+/// The placeholder with this name.
+pub fn placeholder(name: &str) -> Option<&'static Placeholder> {
+    PLACEHOLDERS.iter().find(|p| p.name == name)
+}
 
 /// True when `name` is a known placeholder.
 pub fn is_placeholder(name: &str) -> bool {
-    PLACEHOLDERS.iter().any(|(n, _)| *n == name)
+    placeholder(name).is_some()
 }
 
 /// The placeholders used in a body, in order of first use.
@@ -252,6 +317,9 @@ impl Values {
 
 /// The marker shown for a placeholder with no value: `[Authority name]`.
 pub fn missing_marker(name: &str) -> String {
+    if let Some(known) = placeholder(name) {
+        return format!("[{}]", known.marker);
+    }
     let words = name.replace('_', " ");
     let mut chars = words.chars();
     match chars.next() {

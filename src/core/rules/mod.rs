@@ -2,6 +2,7 @@
 //! the statutory calendar and returns findings. It never panics, whatever the
 //! case holds. Explanations live in `assets/law/findings.ron`.
 
+pub mod lint;
 pub mod ncnd_text;
 
 use std::collections::{BTreeSet, HashSet};
@@ -13,8 +14,15 @@ use serde::{Deserialize, Serialize};
 use super::calendar::{
     CalendarError, CaseDates, HolidayCalendar, WorkingCalendar, case_dates, clock_rules,
 };
-use super::case::{Case, Claim, Decision, ExtensionReason, Regime, WholeRequestRefusal};
-use super::catalogue::{Catalogue, Catalogues, Entry, EntryKind, HarmTest, Status};
+use super::case::{
+    Case, Claim, Decision, ExtensionReason, LegitimateInterests, Likelihood, NcndView,
+    PublicInterest, Question, Regime, WholeRequestRefusal,
+};
+use super::catalogue::{
+    Catalogue, Catalogues, Entry, EntryKind, HarmTest, Particular, Resolution, Status,
+};
+use super::provisions::{LimbSource, ResolvedClaim, resolve_claim};
+use super::text::normalise;
 use ncnd_text::{WordIndex, giveaways, significant_words};
 
 /// How serious a finding is.
@@ -106,11 +114,47 @@ pub enum Code {
     DatesOutsideCalendar,
     /// Questions answered while the whole request is refused.
     WholeRequestWithAnswers,
+    /// A citation that could be several provisions.
+    AmbiguousCitation,
+    /// A provision with limbs, none of them named.
+    LimbMissing,
+    /// The limb was read from the harm text, not named.
+    LimbInferred,
+    /// FOIA s.36 without who gave the opinion and when.
+    QualifiedPersonMissing,
+    /// EIR reg 12(4)(d) / EISR reg 10(4)(d) without the completion particulars.
+    CompletionParticularsMissing,
+    /// Personal data without the three-step legitimate interests test.
+    LegitimateInterestsMissing,
+    /// The harm text uses another provision's test.
+    TestWording,
+    /// The harm text and the chosen likelihood disagree.
+    LikelihoodDisagrees,
+    /// A public interest conclusion that gives no reason.
+    ThinConclusion,
+    /// An answer says "attached" but names no enclosure.
+    EnclosureUnnamed,
+    /// A partial NCND part on a question neither confirmed nor denied in full.
+    NcndPartUnused,
+    /// The letter says the same sentence twice.
+    RepeatedSentence,
+    /// A phrase repeated inside one sentence.
+    RepeatedPhrase,
+    /// A placeholder or marker left in the letter.
+    PlaceholderLeft,
+    /// The other regime's terminology.
+    RegimeTerminology,
+    /// The letter speaks of an attachment and lists no enclosures.
+    AttachedWithoutEnclosure,
+    /// Library wording that contradicts the decision.
+    ContradictsDecision,
+    /// The authority written of in the third person.
+    Voice,
 }
 
 impl Code {
     /// Every code.
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 45] = [
         Code::UnknownExemption,
         Code::WrongRegime,
         Code::HarmMissing,
@@ -138,6 +182,24 @@ impl Code {
         Code::ClockStopped,
         Code::DatesOutsideCalendar,
         Code::WholeRequestWithAnswers,
+        Code::AmbiguousCitation,
+        Code::LimbMissing,
+        Code::LimbInferred,
+        Code::QualifiedPersonMissing,
+        Code::CompletionParticularsMissing,
+        Code::LegitimateInterestsMissing,
+        Code::TestWording,
+        Code::LikelihoodDisagrees,
+        Code::ThinConclusion,
+        Code::EnclosureUnnamed,
+        Code::NcndPartUnused,
+        Code::RepeatedSentence,
+        Code::RepeatedPhrase,
+        Code::PlaceholderLeft,
+        Code::RegimeTerminology,
+        Code::AttachedWithoutEnclosure,
+        Code::ContradictsDecision,
+        Code::Voice,
     ];
 
     /// The stable text code, e.g. `pit-missing`.
@@ -170,6 +232,24 @@ impl Code {
             Code::ClockStopped => "clock-stopped",
             Code::DatesOutsideCalendar => "dates-outside-calendar",
             Code::WholeRequestWithAnswers => "whole-request-with-answers",
+            Code::AmbiguousCitation => "ambiguous-citation",
+            Code::LimbMissing => "limb-missing",
+            Code::LimbInferred => "limb-inferred",
+            Code::QualifiedPersonMissing => "qualified-person-missing",
+            Code::CompletionParticularsMissing => "completion-particulars-missing",
+            Code::LegitimateInterestsMissing => "legitimate-interests-missing",
+            Code::TestWording => "test-wording",
+            Code::LikelihoodDisagrees => "likelihood-disagrees",
+            Code::ThinConclusion => "thin-conclusion",
+            Code::EnclosureUnnamed => "enclosure-unnamed",
+            Code::NcndPartUnused => "ncnd-part-unused",
+            Code::RepeatedSentence => "repeated-sentence",
+            Code::RepeatedPhrase => "repeated-phrase",
+            Code::PlaceholderLeft => "placeholder-left",
+            Code::RegimeTerminology => "regime-terminology",
+            Code::AttachedWithoutEnclosure => "attached-without-enclosure",
+            Code::ContradictsDecision => "contradicts-decision",
+            Code::Voice => "voice",
         }
     }
 
@@ -185,6 +265,27 @@ impl Code {
                 Stage::Drafting => Severity::Info,
                 Stage::Final => Severity::Blocking,
             },
+            Code::PlaceholderLeft => match stage {
+                Stage::Drafting => Severity::Warning,
+                Stage::Final => Severity::Blocking,
+            },
+            Code::AmbiguousCitation
+            | Code::LimbMissing
+            | Code::QualifiedPersonMissing
+            | Code::CompletionParticularsMissing
+            | Code::TestWording
+            | Code::LikelihoodDisagrees
+            | Code::RegimeTerminology
+            | Code::AttachedWithoutEnclosure => Severity::Blocking,
+            Code::LegitimateInterestsMissing
+            | Code::ThinConclusion
+            | Code::EnclosureUnnamed
+            | Code::NcndPartUnused
+            | Code::RepeatedSentence
+            | Code::RepeatedPhrase
+            | Code::ContradictsDecision
+            | Code::Voice => Severity::Warning,
+            Code::LimbInferred => Severity::Info,
             Code::UnknownExemption
             | Code::WrongRegime
             | Code::HarmMissing
@@ -399,14 +500,7 @@ pub fn assess(case: &Case, context: &Context<'_>) -> Assessment {
         check_whole_request(case, refusal, context, &mut out);
     }
     for question in &case.questions {
-        check_question(
-            case,
-            question.number,
-            &question.decision,
-            context,
-            catalogue,
-            &mut out,
-        );
+        check_question(case, question, context, catalogue, &mut out);
     }
     check_ncnd_against_other_answers(case, &mut out);
 
@@ -553,19 +647,19 @@ fn check_whole_request(
 
 fn check_question(
     case: &Case,
-    number: u32,
-    decision: &Decision,
+    question: &Question,
     context: &Context<'_>,
     catalogue: &Catalogue,
     out: &mut Collector,
 ) {
+    let number = question.number;
+    let decision = &question.decision;
     let place = Place::Question(number);
     match decision {
         Decision::Undecided => {
             if case.whole_request.is_none() {
                 out.add(Code::Undecided, place, "the question has no decision yet");
             }
-            return;
         }
         Decision::Disclose { answer } => {
             if answer.trim().is_empty() {
@@ -606,42 +700,117 @@ fn check_question(
                 );
             }
         }
-        Decision::Ncnd { scope, claims, .. } => {
-            if scope.trim().is_empty() {
-                out.add(
-                    Code::AnswerMissing,
-                    place,
-                    "the scope of what is neither confirmed nor denied is empty",
-                );
-            }
-            if claims.is_empty() {
-                out.add(
-                    Code::NcndWithoutClaim,
-                    place,
-                    "neither confirm nor deny is chosen but no provision is cited",
-                );
-            }
+        Decision::Ncnd { .. } => {}
+    }
+    if question.ncnd_part_unused() {
+        out.add(
+            Code::NcndPartUnused,
+            place,
+            "the whole question is neither confirmed nor denied, so its partial neither-confirm-nor-deny part is not used",
+        );
+    }
+    if let Some(view) = question.ncnd() {
+        if view.scope.trim().is_empty() {
+            out.add(
+                Code::AnswerMissing,
+                place,
+                if view.partial {
+                    "the scope of the part neither confirmed nor denied is empty"
+                } else {
+                    "the scope of what is neither confirmed nor denied is empty"
+                },
+            );
+        }
+        if view.claims.is_empty() {
+            out.add(
+                Code::NcndWithoutClaim,
+                place,
+                "neither confirm nor deny is chosen but no provision is cited",
+            );
         }
     }
-    let ncnd = matches!(decision, Decision::Ncnd { .. });
+    check_enclosures(question, out);
+    let letter_date = case.responded_on.unwrap_or(context.today);
+    let withholding = question.withholding_claims();
+    let ncnd_claims: &[Claim] = question.ncnd().map_or(&[], |view| view.claims);
     let mut seen = HashSet::new();
-    for (index, claim) in decision.claims().iter().enumerate() {
+    let claims = withholding
+        .iter()
+        .map(|c| (c, false))
+        .chain(ncnd_claims.iter().map(|c| (c, true)));
+    for (index, (claim, in_ncnd)) in claims.enumerate() {
         let claim_place = Place::Claim(number, index);
-        let Some(entry) = catalogue.find(&claim.exemption) else {
-            unknown_claim(case.regime, claim, claim_place, context.catalogues, out);
-            continue;
+        let entry = match catalogue.resolve(&claim.exemption) {
+            Resolution::Found(entry) => entry,
+            Resolution::Ambiguous(choices) => {
+                let ids: Vec<&str> = choices.iter().map(|e| e.id.as_str()).collect();
+                out.add(
+                    Code::AmbiguousCitation,
+                    claim_place,
+                    format!(
+                        "\"{}\" could be any of {}: choose one",
+                        claim.exemption,
+                        ids.join(", ")
+                    ),
+                );
+                continue;
+            }
+            Resolution::Unknown => {
+                unknown_claim(case.regime, claim, claim_place, context.catalogues, out);
+                continue;
+            }
         };
-        if !seen.insert(entry.id.clone()) {
+        if !seen.insert((entry.id.clone(), in_ncnd)) {
             out.add(
                 Code::DuplicateClaim,
                 claim_place,
                 format!("{} is claimed more than once", entry.id),
             );
         }
-        check_claim(claim, entry, ncnd, catalogue, claim_place, out);
+        let Some(resolved) = resolve_claim(catalogue, claim, in_ncnd) else {
+            continue;
+        };
+        check_claim(
+            &ClaimCheck {
+                claim,
+                entry,
+                resolved: &resolved,
+                in_ncnd,
+                catalogue,
+                place: claim_place,
+                letter_date,
+            },
+            out,
+        );
     }
-    if ncnd {
-        check_ncnd_decision(number, decision, catalogue, out);
+    if let Some(view) = question.ncnd() {
+        let first_claim = withholding.len();
+        check_ncnd_decision(number, &view, first_claim, decision.advice(), catalogue, out);
+    }
+}
+
+/// An answer that speaks of an attachment should name it.
+fn check_enclosures(question: &Question, out: &mut Collector) {
+    if question.enclosures.iter().any(|e| !e.trim().is_empty()) {
+        return;
+    }
+    let words = &lint::vocabulary().attachment_words;
+    let mut texts: Vec<&str> = Vec::new();
+    match &question.decision {
+        Decision::Disclose { answer } | Decision::PartDisclose { answer, .. } => texts.push(answer),
+        Decision::NotHeld { explanation, .. } => texts.push(explanation),
+        _ => {}
+    }
+    texts.extend(question.decision.advice());
+    if texts
+        .iter()
+        .any(|t| lint::mentions_any(&normalise(t), words))
+    {
+        out.add(
+            Code::EnclosureUnnamed,
+            Place::Question(question.number),
+            "the answer speaks of a document sent with the letter but names no enclosure; the letter lists it only as \"the document referred to\"",
+        );
     }
 }
 
@@ -703,14 +872,27 @@ fn unknown_claim(
     }
 }
 
-fn check_claim(
-    claim: &Claim,
-    entry: &Entry,
+/// One claim and what it is checked against.
+struct ClaimCheck<'a> {
+    claim: &'a Claim,
+    entry: &'a Entry,
+    resolved: &'a ResolvedClaim<'a>,
     in_ncnd: bool,
-    catalogue: &Catalogue,
+    catalogue: &'a Catalogue,
     place: Place,
-    out: &mut Collector,
-) {
+    letter_date: Date,
+}
+
+fn check_claim(check: &ClaimCheck<'_>, out: &mut Collector) {
+    let ClaimCheck {
+        claim,
+        entry,
+        resolved,
+        in_ncnd,
+        catalogue,
+        place,
+        letter_date,
+    } = *check;
     let name = entry.cite_with_title();
     if entry.kind == EntryKind::WholeRequest {
         out.add(
@@ -723,7 +905,7 @@ fn check_claim(
         );
         return;
     }
-    if in_ncnd && catalogue.ncnd_provision_for(&entry.id).is_none() {
+    if in_ncnd && resolved.provision.is_none() {
         out.add(
             Code::NcndWithoutProvision,
             place,
@@ -744,16 +926,17 @@ fn check_claim(
             ),
         );
     }
-    if (entry.test.needs_harm() || in_ncnd) && blank(claim.harm.as_deref()) {
-        let why = if in_ncnd && !entry.test.needs_harm() {
+    let harm = claim.harm.as_deref().unwrap_or_default();
+    if (resolved.test.needs_harm() || in_ncnd) && harm.trim().is_empty() {
+        let why = if in_ncnd && !resolved.test.needs_harm() {
             "say what confirming or denying would itself reveal"
         } else {
             "say what harm disclosure would cause"
         };
         out.add(Code::HarmMissing, place, format!("{name}: {why}"));
     }
-    if entry.test.needs_likelihood() && claim.likelihood.is_none() {
-        let options = match entry.test {
+    if resolved.test.needs_likelihood() && claim.likelihood.is_none() {
+        let options = match resolved.test {
             HarmTest::AdverseEffect => "state that disclosure would adversely affect the interest",
             HarmTest::SubstantialPrejudice => {
                 "choose 'would' or 'would be likely to' prejudice substantially"
@@ -762,8 +945,7 @@ fn check_claim(
         };
         out.add(Code::LikelihoodMissing, place, format!("{name}: {options}"));
     }
-    if entry.test == HarmTest::AdverseEffect
-        && claim.likelihood == Some(super::case::Likelihood::WouldBeLikely)
+    if resolved.test == HarmTest::AdverseEffect && claim.likelihood == Some(Likelihood::WouldBeLikely)
     {
         out.add(
             Code::LikelihoodTooLow,
@@ -773,11 +955,32 @@ fn check_claim(
             ),
         );
     }
-    match (entry.status, &claim.public_interest) {
+    if let Some(wording) = &resolved.wording
+        && resolved.test.needs_likelihood()
+    {
+        if let Some(problem) = test_words_problem(harm, &wording.verb) {
+            out.add(Code::TestWording, place, format!("{name}: {problem}"));
+        }
+        if resolved.test != HarmTest::AdverseEffect
+            && let Some(likelihood) = claim.likelihood
+            && let Some(problem) = likelihood_problem(harm, likelihood)
+        {
+            out.add(Code::LikelihoodDisagrees, place, format!("{name}: {problem}"));
+        }
+    }
+    check_limbs(resolved, &name, place, out);
+    check_particulars(claim, resolved, &name, place, letter_date, out);
+    match (resolved.status, &claim.public_interest) {
         (Status::Qualified, None) => out.add(
             Code::PitMissing,
             place,
-            format!("{name} is qualified: weigh the public interest both ways and conclude"),
+            if in_ncnd && catalogue.regime == Regime::Foisa {
+                format!(
+                    "{name}: section 18(1) applies only where revealing whether the information exists would be contrary to the public interest; weigh the public interest both ways and conclude"
+                )
+            } else {
+                format!("{name} is qualified: weigh the public interest both ways and conclude")
+            },
         ),
         (Status::Qualified, Some(pit)) if !pit.is_complete() => {
             let mut gaps = Vec::new();
@@ -799,28 +1002,226 @@ fn check_claim(
         (Status::Absolute, Some(_)) => out.add(
             Code::PitOnAbsolute,
             place,
-            format!("{name} is absolute; a public interest test suggests a balance the law does not ask for"),
+            format!("{name} is absolute here; a public interest test suggests a balance the law does not ask for"),
         ),
         _ => {}
     }
+    if resolved.status == Status::Qualified
+        && let Some(pit) = &claim.public_interest
+        && !pit.conclusion.trim().is_empty()
+        && thin_conclusion(pit)
+    {
+        out.add(
+            Code::ThinConclusion,
+            place,
+            format!(
+                "{name}: the conclusion \"{}\" states the result but not why the balance falls that way",
+                super::text::ellipsis(&pit.conclusion, 60)
+            ),
+        );
+    }
+}
+
+fn check_limbs(resolved: &ResolvedClaim<'_>, name: &str, place: Place, out: &mut Collector) {
+    for unknown in &resolved.unknown_limbs {
+        out.add(
+            Code::LimbMissing,
+            place,
+            format!("{name}: \"{unknown}\" is not one of its limbs"),
+        );
+    }
+    match &resolved.limb_source {
+        LimbSource::Missing { candidates } => {
+            let what = if candidates.is_empty() {
+                "name the interest or condition relied on".to_string()
+            } else {
+                format!(
+                    "the harm text could mean {}; name the one relied on",
+                    candidates.join(" or ")
+                )
+            };
+            out.add(Code::LimbMissing, place, format!("{name}: {what}"));
+        }
+        LimbSource::Inferred => {
+            let ids: Vec<&str> = resolved.limbs.iter().map(|l| l.id.as_str()).collect();
+            out.add(
+                Code::LimbInferred,
+                place,
+                format!(
+                    "{name}: the letter names {} because the harm text speaks of it; record it in the claim to be sure",
+                    ids.join(", ")
+                ),
+            );
+        }
+        LimbSource::NotNeeded | LimbSource::Named => {}
+    }
+}
+
+fn check_particulars(
+    claim: &Claim,
+    resolved: &ResolvedClaim<'_>,
+    name: &str,
+    place: Place,
+    letter_date: Date,
+    out: &mut Collector,
+) {
+    if resolved.requires.contains(&Particular::QualifiedPerson) {
+        match &claim.qualified_person {
+            None => out.add(
+                Code::QualifiedPersonMissing,
+                place,
+                format!("{name}: record who the qualified person is and the date of their opinion"),
+            ),
+            Some(person) if person.name.trim().is_empty() => out.add(
+                Code::QualifiedPersonMissing,
+                place,
+                format!("{name}: record who the qualified person is"),
+            ),
+            Some(person) if person.opinion_on > letter_date => out.add(
+                Code::QualifiedPersonMissing,
+                place,
+                format!(
+                    "{name}: the opinion is dated {}, after the letter ({letter_date}); it must be given before we rely on the exemption",
+                    person.opinion_on
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    if resolved.requires.contains(&Particular::Completion) && claim.completion.is_none() {
+        out.add(
+            Code::CompletionParticularsMissing,
+            place,
+            format!(
+                "{name}: record who is completing the material and when it is expected to be finished (or that it is not known)"
+            ),
+        );
+    }
+    if resolved.requires.contains(&Particular::LegitimateInterests)
+        && !claim
+            .legitimate_interests
+            .as_ref()
+            .is_some_and(LegitimateInterests::is_complete)
+    {
+        out.add(
+            Code::LegitimateInterestsMissing,
+            place,
+            format!(
+                "{name}: set out the legitimate interests test in its three steps (legitimate interest, necessity, balance)"
+            ),
+        );
+    }
+}
+
+/// The statutory verbs a harm text uses after "would" or "would be likely to".
+fn verbs_used(harm: &str) -> Vec<String> {
+    let words = lint::vocabulary();
+    let text = normalise(harm);
+    let mut found = Vec::new();
+    for lead in &words.test_lead_ins {
+        let pattern = format!("{lead} ");
+        for (at, _) in text.match_indices(pattern.as_str()) {
+            if text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let after = &text[at + pattern.len()..];
+            if let Some(verb) = words.test_verbs.iter().find(|v| {
+                after.starts_with(v.as_str())
+                    && after[v.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            }) {
+                found.push(canonical_verb(verb));
+            }
+        }
+    }
+    found
+}
+
+fn canonical_verb(verb: &str) -> String {
+    match verb {
+        "substantially prejudice" => "prejudice substantially".into(),
+        "substantially inhibit" => "inhibit substantially".into(),
+        other => other.into(),
+    }
+}
+
+/// Why a harm text's test words are not the provision's, if they are not.
+fn test_words_problem(harm: &str, expected: &str) -> Option<String> {
+    let expected = canonical_verb(expected);
+    let used = verbs_used(harm);
+    let wrong = used.iter().find(|verb| **verb != expected)?;
+    Some(format!(
+        "the harm text says \"{wrong}\", but the test here is \"{expected}\"; use the provision's own words"
+    ))
+}
+
+/// Why a harm text's likelihood contradicts the claim's, if it does.
+fn likelihood_problem(harm: &str, likelihood: Likelihood) -> Option<String> {
+    let text = normalise(harm);
+    let words = lint::vocabulary();
+    let says_likely = words.test_verbs.iter().any(|verb| {
+        text.contains(&format!("would be likely to {verb}"))
+            || text.contains(&format!("is likely to {verb}"))
+    });
+    let says_would = words
+        .test_verbs
+        .iter()
+        .any(|verb| text.contains(&format!("would {verb}")));
+    match likelihood {
+        Likelihood::Would if says_likely && !says_would => Some(
+            "the harm text says the harm \"would be likely to\" happen, but the claim says it \"would\" happen".into(),
+        ),
+        Likelihood::WouldBeLikely if says_would && !says_likely => Some(
+            "the harm text says the harm \"would\" happen, but the claim says only that it \"would be likely to\"".into(),
+        ),
+        _ => None,
+    }
+}
+
+/// True when a conclusion states where the balance lies without a reason.
+fn thin_conclusion(pit: &PublicInterest) -> bool {
+    let words = lint::vocabulary();
+    let text = normalise(&pit.conclusion);
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if tokens.len() < words.thin_conclusion_below_words {
+        return true;
+    }
+    let reasons = tokens
+        .iter()
+        .any(|t| words.reasoning_words.iter().any(|w| w == t));
+    let factor_words: BTreeSet<String> = pit
+        .favouring_disclosure
+        .iter()
+        .chain(&pit.favouring_exemption)
+        .flat_map(|f| significant_words(f))
+        .collect();
+    let own: Vec<String> = significant_words(&text)
+        .into_iter()
+        .filter(|w| !words.stock_balance_words.contains(w))
+        .collect();
+    let engages_factors = own.iter().any(|w| factor_words.contains(w));
+    !reasons && !engages_factors && own.len() < 3
 }
 
 fn check_ncnd_decision(
     number: u32,
-    decision: &Decision,
+    view: &NcndView<'_>,
+    first_claim: usize,
+    advice: Option<&str>,
     catalogue: &Catalogue,
     out: &mut Collector,
 ) {
-    let Decision::Ncnd {
-        scope,
-        claims,
-        advice,
-        ..
-    } = decision
-    else {
-        return;
-    };
-    let provisions: Vec<&str> = claims
+    let provisions: Vec<&str> = view
+        .claims
         .iter()
         .filter_map(|c| catalogue.ncnd_provision_for(&c.exemption))
         .map(|e| e.id.as_str())
@@ -832,9 +1233,9 @@ fn check_ncnd_decision(
             "section 23(5) is cited without section 24(2) in the alternative",
         );
     }
-    let mut texts: Vec<(String, Place)> = vec![(scope.clone(), Place::Question(number))];
-    for (index, claim) in claims.iter().enumerate() {
-        let place = Place::Claim(number, index);
+    let mut texts: Vec<(String, Place)> = vec![(view.scope.to_string(), Place::Question(number))];
+    for (index, claim) in view.claims.iter().enumerate() {
+        let place = Place::Claim(number, first_claim + index);
         if let Some(harm) = &claim.harm {
             texts.push((harm.clone(), place));
         }
@@ -849,8 +1250,10 @@ fn check_ncnd_decision(
             texts.push((pit.conclusion.clone(), place));
         }
     }
-    if let Some(advice) = advice {
-        texts.push((advice.clone(), Place::Question(number)));
+    if !view.partial
+        && let Some(advice) = advice
+    {
+        texts.push((advice.to_string(), Place::Question(number)));
     }
     for (text, place) in texts {
         for hit in giveaways(&text) {
@@ -872,12 +1275,9 @@ fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
     let scopes: Vec<(u32, &str, BTreeSet<String>)> = case
         .questions
         .iter()
-        .filter_map(|q| match &q.decision {
-            Decision::Ncnd { scope, .. } if !scope.trim().is_empty() => {
-                Some((q.number, scope.as_str(), significant_words(scope)))
-            }
-            _ => None,
-        })
+        .filter_map(|q| q.ncnd().map(|view| (q.number, view.scope)))
+        .filter(|(_, scope)| !scope.trim().is_empty())
+        .map(|(number, scope)| (number, scope, significant_words(scope)))
         .filter(|(_, _, words)| !words.is_empty())
         .collect();
     if scopes.is_empty() {
@@ -909,6 +1309,10 @@ fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
     for (ncnd_number, scope, scope_words) in &scopes {
         for position in index.speaking_about(scope_words) {
             let (number, verb) = places[position];
+            // A partly NCND question's own answer is about the rest of it.
+            if number == *ncnd_number {
+                continue;
+            }
             out.add(
                 Code::NcndConfirms,
                 Place::Question(number),

@@ -43,6 +43,7 @@ fn sound_claim(id: &str) -> Claim {
         harm: Some("Disclosure would weaken the force's position in a live tender.".into()),
         likelihood: Some(Likelihood::WouldBeLikely),
         public_interest: Some(pit()),
+        ..Claim::new(id)
     }
 }
 
@@ -55,9 +56,8 @@ fn case_with(regime: Regime, decision: Decision) -> Case {
         contact: "a@example.org".into(),
     };
     case.questions = vec![Question {
-        number: 1,
-        text: "Which suppliers do you use?".into(),
         decision,
+        ..Question::new(1, "Which suppliers do you use?")
     }];
     case
 }
@@ -88,6 +88,7 @@ fn ncnd_claim(id: &str) -> Claim {
             favouring_exemption: vec!["Safeguarding national security.".into()],
             conclusion: "The balance favours neither confirming nor denying.".into(),
         }),
+        ..Claim::new(id)
     }
 }
 
@@ -485,6 +486,7 @@ fn another_answer_about_the_ncnd_subject_is_caught() {
         explanation: "The force holds no information about covert facial recognition technology."
             .into(),
         advice: None,
+        basis: None,
     };
     let assessment = final_check(&case);
     let finding = assessment

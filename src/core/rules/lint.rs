@@ -1,0 +1,649 @@
+//! The letter lint: reads a composed letter as its signatory would, for the
+//! faults that make a manager send it back: a sentence or paragraph said
+//! twice, a phrase repeated inside a sentence, a placeholder left in, the
+//! other regime's words, "attached" with nothing enclosed, wording that
+//! contradicts the decision, and the authority written of in the third person.
+//!
+//! Word lists come from `assets/law/lint.ron`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::ncnd_text::significant_words;
+use super::{Code, Finding, Place, Stage};
+use crate::core::case::{Case, Decision, Regime};
+use crate::core::document::{BlockKind, Document, ParagraphStyle};
+use crate::core::paragraphs::{Condition, Library, PLACEHOLDERS, placeholders_in};
+use crate::core::text::{ellipsis, normalise};
+
+/// The lint's word lists.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    /// Words that say a document goes with the letter.
+    pub attachment_words: Vec<String>,
+    /// Words that show a conclusion gives a reason.
+    pub reasoning_words: Vec<String>,
+    /// Words every balance sentence uses.
+    pub stock_balance_words: Vec<String>,
+    /// Conclusions shorter than this are bare.
+    pub thin_conclusion_below_words: usize,
+    /// Third-person ways of naming one's own authority.
+    pub self_references: Vec<String>,
+    /// FOIA's words that environmental letters must not use.
+    pub exemption_words: Vec<String>,
+    /// The regulations' words that FOIA and FOISA letters must not use.
+    pub exception_phrases: Vec<String>,
+    /// Names of laws; a sentence naming one may use its words.
+    pub other_law_names: Vec<String>,
+    /// Phrases only UK (not Scottish) letters may contain.
+    pub uk_only: Vec<String>,
+    /// Phrases only Scottish letters may contain.
+    pub scottish_only: Vec<String>,
+    /// Words before a test verb.
+    pub test_lead_ins: Vec<String>,
+    /// The statutory test verbs, longest first.
+    pub test_verbs: Vec<String>,
+}
+
+const LINT_RON: &str = include_str!("../../../assets/law/lint.ron");
+
+/// The bundled word lists.
+pub fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
+    VOCABULARY.get_or_init(|| ron::from_str(LINT_RON).unwrap_or_default())
+}
+
+/// What the lint needs besides the letter.
+#[derive(Debug, Clone, Copy)]
+pub struct LintInput<'a> {
+    /// The case the letter answers.
+    pub case: &'a Case,
+    /// The paragraph library it was composed from.
+    pub library: &'a Library,
+    /// The authority's name, to spot it used in the third person.
+    pub authority: &'a str,
+    /// Drafting or final.
+    pub stage: Stage,
+}
+
+/// One sentence of the letter and where it is.
+struct Sentence {
+    text: String,
+    normal: String,
+    place: Place,
+    section: usize,
+}
+
+/// Lints a composed letter.
+pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut add = |code: Code, place: Place, message: String| {
+        findings.push(Finding {
+            code,
+            severity: code.severity(input.stage),
+            place,
+            message,
+        });
+    };
+    let words = vocabulary();
+    let places = PlaceFinder::new(input.case);
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut has_enclosures = false;
+    let enclosures_heading = input
+        .library
+        .letter(input.case.regime, "heading.enclosures")
+        .map(|p| normalise(&p.body));
+    let mut section = 0;
+    for block in &document.blocks {
+        let place = places.place(&block.anchor);
+        let texts: Vec<String> = match &block.kind {
+            BlockKind::Heading { text, .. } => {
+                section += 1;
+                if enclosures_heading.as_deref() == Some(normalise(text).as_str()) {
+                    has_enclosures = true;
+                }
+                Vec::new()
+            }
+            BlockKind::Paragraph { style, spans } => {
+                // Quotes are the requester's words; a bold-only line is a label.
+                if *style == ParagraphStyle::Quote || spans.iter().all(|s| s.bold) {
+                    Vec::new()
+                } else {
+                    vec![spans.iter().map(|s| s.text.as_str()).collect()]
+                }
+            }
+            BlockKind::BulletList { items } => items
+                .iter()
+                .map(|spans| spans.iter().map(|s| s.text.as_str()).collect())
+                .collect(),
+            BlockKind::Table { rows, .. } => rows.iter().map(|r| r.join(" ")).collect(),
+            BlockKind::Title(_) | BlockKind::NumberedList { .. } => Vec::new(),
+        };
+        for text in texts {
+            for sentence in split_sentences(&text) {
+                sentences.push(Sentence {
+                    normal: normalise(&sentence),
+                    text: sentence,
+                    place,
+                    section,
+                });
+            }
+        }
+    }
+
+    // Placeholders and markers left in.
+    let markers = markers(input.library);
+    let mut reported: BTreeSet<String> = BTreeSet::new();
+    for sentence in &sentences {
+        for (marker, fill_in) in &markers {
+            if sentence.text.contains(marker.as_str()) && reported.insert(marker.clone()) {
+                add(
+                    Code::PlaceholderLeft,
+                    sentence.place,
+                    format!("the letter still shows {marker}: {fill_in}"),
+                );
+            }
+        }
+        for name in placeholders_in(&sentence.text) {
+            if PLACEHOLDERS.iter().any(|p| p.name == name) && reported.insert(name.clone()) {
+                add(
+                    Code::PlaceholderLeft,
+                    sentence.place,
+                    format!("the letter still shows {{{name}}}, a placeholder that was never filled"),
+                );
+            }
+        }
+    }
+
+    // A sentence said twice, or nearly word for word twice in one section.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut reported_repeats: HashSet<&str> = HashSet::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        if sentence.normal.split(' ').count() < 6 {
+            continue;
+        }
+        if let Some(&first) = seen.get(sentence.normal.as_str()) {
+            if reported_repeats.insert(sentence.normal.as_str()) {
+                let _ = first;
+                add(
+                    Code::RepeatedSentence,
+                    sentence.place,
+                    format!(
+                        "the letter says \"{}\" more than once",
+                        ellipsis(&sentence.text, 80)
+                    ),
+                );
+            }
+            continue;
+        }
+        seen.insert(sentence.normal.as_str(), index);
+    }
+    let significant: Vec<BTreeSet<String>> = sentences
+        .iter()
+        .map(|s| significant_words(&s.normal))
+        .collect();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let mine = &significant[index];
+        if mine.len() < 6 {
+            continue;
+        }
+        let window = index.saturating_sub(12)..index;
+        for earlier in window {
+            let other = &sentences[earlier];
+            if other.section != sentence.section || other.normal == sentence.normal {
+                continue;
+            }
+            let theirs = &significant[earlier];
+            if theirs.len() < 6 {
+                continue;
+            }
+            let shared = mine.intersection(theirs).count();
+            let union = mine.union(theirs).count();
+            if shared * 100 >= union * 75 {
+                add(
+                    Code::RepeatedSentence,
+                    sentence.place,
+                    format!(
+                        "\"{}\" says again what \"{}\" has just said",
+                        ellipsis(&sentence.text, 60),
+                        ellipsis(&other.text, 60)
+                    ),
+                );
+                break;
+            }
+        }
+    }
+
+    // A phrase repeated inside one sentence.
+    for sentence in &sentences {
+        if let Some(phrase) = repeated_phrase(&sentence.normal) {
+            add(
+                Code::RepeatedPhrase,
+                sentence.place,
+                format!(
+                    "\"{phrase}\" appears twice in one sentence: \"{}\"",
+                    ellipsis(&sentence.text, 80)
+                ),
+            );
+        }
+    }
+
+    // The other regime's words.
+    let regime = input.case.regime;
+    for sentence in &sentences {
+        if let Some(message) = terminology_problem(&sentence.normal, regime, words) {
+            add(
+                Code::RegimeTerminology,
+                sentence.place,
+                format!("{message}: \"{}\"", ellipsis(&sentence.text, 80)),
+            );
+        }
+    }
+
+    // "Attached" with nothing enclosed.
+    if !has_enclosures
+        && let Some(sentence) = sentences
+            .iter()
+            .find(|s| mentions_any(&s.normal, &words.attachment_words))
+    {
+        add(
+            Code::AttachedWithoutEnclosure,
+            sentence.place,
+            format!(
+                "\"{}\" speaks of a document sent with the letter, but the letter lists no enclosures",
+                ellipsis(&sentence.text, 80)
+            ),
+        );
+    }
+
+    // Wording that assumes a decision the case did not make.
+    let disclosed = input.case.questions.iter().any(|q| {
+        matches!(
+            q.decision,
+            Decision::Disclose { .. } | Decision::PartDisclose { .. }
+        )
+    });
+    for paragraph in input.library.iter() {
+        let Some(condition) = paragraph.applies_when else {
+            continue;
+        };
+        let holds = match condition {
+            Condition::SomethingDisclosed => disclosed,
+            Condition::NothingDisclosed => !disclosed,
+        };
+        if holds || !paragraph.regimes.contains(&regime) {
+            continue;
+        }
+        let fragments = literal_fragments(&paragraph.body);
+        if fragments.is_empty() {
+            continue;
+        }
+        if let Some(sentence) = sentences
+            .iter()
+            .find(|s| fragments.iter().any(|f| s.normal.contains(f.as_str())))
+        {
+            let why = match condition {
+                Condition::SomethingDisclosed => "speaks of information we have released, but nothing is disclosed",
+                Condition::NothingDisclosed => "assumes nothing is disclosed, but some information is",
+            };
+            add(
+                Code::ContradictsDecision,
+                sentence.place,
+                format!(
+                    "library paragraph \"{}\" {why}: \"{}\"",
+                    paragraph.title,
+                    ellipsis(&sentence.text, 60)
+                ),
+            );
+        }
+    }
+
+    // The authority in the third person, in the caseworker's own text.
+    let mut own: Vec<String> = words.self_references.clone();
+    let name = normalise(input.authority);
+    if !name.is_empty() {
+        own.push(name);
+    }
+    for (place, text) in caseworker_texts(input.case) {
+        let normal = normalise(&text);
+        if let Some(reference) = own.iter().find(|r| contains_words(&normal, r)) {
+            add(
+                Code::Voice,
+                place,
+                format!(
+                    "\"{}\" writes of us as \"{reference}\"; the letter speaks as \"we\" throughout",
+                    ellipsis(&text, 60)
+                ),
+            );
+        }
+    }
+    findings
+}
+
+/// True when normalised `text` contains any of `words` as a whole word.
+pub fn mentions_any(text: &str, words: &[String]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|word| words.iter().any(|w| w == word))
+}
+
+/// Markers a letter must not keep, with where each is filled in.
+fn markers(library: &Library) -> Vec<(String, String)> {
+    let mut markers: Vec<(String, String)> = PLACEHOLDERS
+        .iter()
+        .map(|p| (format!("[{}]", p.marker), format!("fill in {}", p.fill_in)))
+        .collect();
+    // Bracketed notes in library paragraphs ("[the provider]") are for the
+    // caseworker to replace.
+    let mut seen: BTreeSet<String> = markers.iter().map(|(m, _)| m.clone()).collect();
+    for paragraph in library.iter() {
+        let body = &paragraph.body;
+        let mut rest = body.as_str();
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest[open..].find(']') else {
+                break;
+            };
+            let marker = &rest[open..=open + close];
+            if marker.len() > 2 && seen.insert(marker.to_string()) {
+                markers.push((
+                    marker.to_string(),
+                    format!(
+                        "replace the note from library paragraph \"{}\" with the case's own words",
+                        paragraph.title
+                    ),
+                ));
+            }
+            rest = &rest[open + close + 1..];
+        }
+    }
+    markers
+}
+
+/// Splits text into sentences at ". ", "? " and "! " before a capital, digit or quote.
+pub(crate) fn split_sentences(text: &str) -> Vec<String> {
+    let mut sentences = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut start = 0;
+    for (i, (at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let Some((_, next)) = chars.get(i + 1) else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let Some((_, after)) = chars[i + 1..].iter().find(|(_, c)| !c.is_whitespace()) else {
+            continue;
+        };
+        if !(after.is_uppercase() || after.is_ascii_digit() || matches!(after, '"' | '\'' | '\u{2018}' | '\u{201C}' | '(')) {
+            continue;
+        }
+        // "e.g. The", "s. 17": a one- or two-letter abbreviation is not an ending.
+        let word_start = text[..*at].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+        let word = &text[word_start..*at];
+        if word.len() <= 2 && word.chars().all(|c| c.is_alphabetic() || c == '.') && !word.is_empty() {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        let sentence = text[start..end].trim();
+        if !sentence.is_empty() {
+            sentences.push(sentence.to_string());
+        }
+        start = end;
+    }
+    let last = text[start..].trim();
+    if !last.is_empty() {
+        sentences.push(last.to_string());
+    }
+    sentences
+}
+
+/// A run of four or more words, three of them significant, that occurs twice
+/// in one (normalised) sentence.
+pub(crate) fn repeated_phrase(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '(' || c == ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    const RUN: usize = 4;
+    if words.len() < RUN * 2 {
+        return None;
+    }
+    let mut seen: HashMap<&[&str], usize> = HashMap::new();
+    for start in 0..=words.len() - RUN {
+        let run = &words[start..start + RUN];
+        let significant = run
+            .iter()
+            .filter(|w| !significant_words(w).is_empty())
+            .count();
+        if significant < 3 {
+            continue;
+        }
+        match seen.get(run) {
+            Some(&first) if start >= first + RUN => return Some(run.join(" ")),
+            Some(_) => {}
+            None => {
+                seen.insert(run, start);
+            }
+        }
+    }
+    None
+}
+
+fn contains_words(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + phrase.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// What is wrong with a sentence's terminology for the regime, if anything.
+fn terminology_problem(sentence: &str, regime: Regime, words: &Vocabulary) -> Option<String> {
+    let names_other_law = words
+        .other_law_names
+        .iter()
+        .any(|law| sentence.contains(law.as_str()));
+    let foreign = if regime.is_scottish() {
+        &words.uk_only
+    } else {
+        &words.scottish_only
+    };
+    if let Some(phrase) = foreign.iter().find(|p| sentence.contains(p.as_str())) {
+        return Some(format!(
+            "\"{phrase}\" belongs to the other jurisdiction's letters, not a {} letter",
+            regime.short_name()
+        ));
+    }
+    if names_other_law {
+        return None;
+    }
+    if regime.is_environmental() {
+        if let Some(word) = words
+            .exemption_words
+            .iter()
+            .find(|w| contains_words(sentence, w))
+        {
+            return Some(format!(
+                "\"{word}\" is FOIA's word; the {} have exceptions",
+                regime.law_title()
+            ));
+        }
+        if let Some(at) = find_citation(sentence, "section ") {
+            return Some(format!(
+                "\"{at}\" cites a section, but the {} have regulations",
+                regime.law_title()
+            ));
+        }
+    } else {
+        if let Some(phrase) = words
+            .exception_phrases
+            .iter()
+            .find(|p| contains_words(sentence, p))
+        {
+            return Some(format!(
+                "\"{phrase}\" is the regulations' word; the {} has exemptions",
+                regime.law_title()
+            ));
+        }
+        if let Some(at) = find_citation(sentence, "regulation ") {
+            return Some(format!(
+                "\"{at}\" cites a regulation, but the {} has sections",
+                regime.law_title()
+            ));
+        }
+    }
+    None
+}
+
+/// "section 12" or "regulation 12(4)": the word followed by a number.
+fn find_citation(sentence: &str, word: &str) -> Option<String> {
+    sentence.match_indices(word).find_map(|(at, _)| {
+        let rest = &sentence[at + word.len()..];
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '(' | ')'))
+            .collect();
+        number
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then(|| format!("{}{number}", word))
+    })
+}
+
+/// The literal parts of a paragraph body, for spotting it inside case text.
+fn literal_fragments(body: &str) -> Vec<String> {
+    let mut fragments = Vec::new();
+    let mut rest = body;
+    loop {
+        let end = rest.find('{').unwrap_or(rest.len());
+        let fragment = normalise(&rest[..end]);
+        for sentence in split_sentences(&fragment) {
+            let sentence = sentence.trim().to_string();
+            if sentence.len() >= 30 {
+                fragments.push(sentence);
+            }
+        }
+        if end == rest.len() {
+            break;
+        }
+        match rest[end..].find('}') {
+            Some(close) => rest = &rest[end + close + 1..],
+            None => break,
+        }
+    }
+    fragments
+}
+
+/// Every piece of the caseworker's own text that the letter prints, with its place.
+fn caseworker_texts(case: &Case) -> Vec<(Place, String)> {
+    let mut texts: Vec<(Place, String)> = Vec::new();
+    for question in &case.questions {
+        let place = Place::Question(question.number);
+        match &question.decision {
+            Decision::Disclose { answer } | Decision::PartDisclose { answer, .. } => {
+                texts.push((place, answer.clone()));
+            }
+            Decision::NotHeld { explanation, .. } => texts.push((place, explanation.clone())),
+            _ => {}
+        }
+        if let Some(advice) = question.decision.advice() {
+            texts.push((place, advice.to_string()));
+        }
+        for (index, claim) in question.all_claims().enumerate() {
+            let place = Place::Claim(question.number, index);
+            if let Some(harm) = &claim.harm {
+                texts.push((place, harm.clone()));
+            }
+            if let Some(pit) = &claim.public_interest {
+                for factor in pit.favouring_disclosure.iter().chain(&pit.favouring_exemption) {
+                    texts.push((place, factor.clone()));
+                }
+                texts.push((place, pit.conclusion.clone()));
+            }
+        }
+    }
+    texts.retain(|(_, t)| !t.trim().is_empty());
+    texts
+}
+
+/// Maps a block's anchor to the place a finding points at.
+struct PlaceFinder {
+    provision_questions: HashMap<String, u32>,
+}
+
+impl PlaceFinder {
+    fn new(case: &Case) -> PlaceFinder {
+        let mut provision_questions = HashMap::new();
+        for question in &case.questions {
+            for claim in question.all_claims() {
+                provision_questions
+                    .entry(crate::core::catalogue::normalise_id(&claim.exemption))
+                    .or_insert(question.number);
+            }
+        }
+        PlaceFinder {
+            provision_questions,
+        }
+    }
+
+    fn place(&self, anchor: &crate::core::document::Anchor) -> Place {
+        use crate::core::document::Anchor;
+        match anchor {
+            Anchor::Question(n) => Place::Question(*n),
+            Anchor::WholeRequest => Place::WholeRequest,
+            Anchor::Exemption(id) | Anchor::NcndProvision(id) => self
+                .provision_questions
+                .get(id)
+                .map_or(Place::Case, |n| Place::Question(*n)),
+            _ => Place::Case,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_at_full_stops_but_not_abbreviations() {
+        assert_eq!(
+            split_sentences("We hold it. See s. 17 of the Act. Done? Yes."),
+            vec!["We hold it.", "See s. 17 of the Act.", "Done?", "Yes."]
+        );
+        assert_eq!(split_sentences("e.g. The list"), vec!["e.g. The list"]);
+    }
+
+    #[test]
+    fn a_phrase_said_twice_in_one_sentence_is_found() {
+        assert_eq!(
+            repeated_phrase(&normalise(
+                "We hold nothing about any investigation into the councillor, any investigation into the councillor and any investigation into the councillor."
+            ))
+            .as_deref(),
+            Some("any investigation into the")
+        );
+        assert_eq!(
+            repeated_phrase(&normalise(
+                "The public interest in maintaining the exemption outweighs the public interest in disclosure."
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn terminology_follows_the_regime() {
+        let words = vocabulary();
+        assert!(terminology_problem("this information is exempt under regulation 12(4)(b)", Regime::Eir, words).is_some());
+        assert!(terminology_problem("section 39 of the freedom of information act 2000 exempts environmental information", Regime::Eir, words).is_none());
+        assert!(terminology_problem("we rely on the exception in regulation 12(5)(a)", Regime::Eir, words).is_none());
+        assert!(terminology_problem("we rely on the exception in section 31", Regime::Foia, words).is_some());
+        assert!(terminology_problem("with the exception of the names, we enclose the report", Regime::Foia, words).is_none());
+        assert!(terminology_problem("you can apply to the scottish information commissioner", Regime::Foia, words).is_some());
+        assert!(terminology_problem("contact the information commissioner's office", Regime::Foisa, words).is_some());
+    }
+}
