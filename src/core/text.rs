@@ -174,9 +174,15 @@ mod normalise_tests {
 
     #[test]
     fn folds_case_spaces_quotes_dashes_and_invisible_characters() {
-        assert_eq!(normalise("  We\u{00A0}HOLD\u{2009}records \n on  this "), "we hold records on this");
+        assert_eq!(
+            normalise("  We\u{00A0}HOLD\u{2009}records \n on  this "),
+            "we hold records on this"
+        );
         assert_eq!(normalise("we\u{200B} hold"), "we hold");
-        assert_eq!(normalise("\u{2018}would\u{2019} \u{201C}be\u{201D}"), "'would' \"be\"");
+        assert_eq!(
+            normalise("\u{2018}would\u{2019} \u{201C}be\u{201D}"),
+            "'would' \"be\""
+        );
         assert_eq!(normalise("a\u{2013}b\u{2014}c"), "a-b-c");
         assert_eq!(normalise("co\u{00AD}operate"), "cooperate");
     }

@@ -24,9 +24,9 @@ use crate::core::case::{
 };
 use crate::core::catalogue::{Catalogue, Entry, HarmTest, Particular, Status};
 use crate::core::document::profile::LetterOrder;
-use crate::core::rules::lint::{mentions_any, vocabulary};
 use crate::core::paragraphs::{Library, Role, Values, missing_marker, render};
 use crate::core::provisions::{ResolvedClaim, resolve_claim};
+use crate::core::rules::lint::{mentions_any, vocabulary};
 use crate::core::text::normalise;
 
 /// Everything the composer needs.
@@ -225,7 +225,8 @@ struct Cited<'a> {
 
 impl Cited<'_> {
     fn citation(&self) -> String {
-        self.entry.map_or_else(|| self.id.clone(), |e| e.cite.clone())
+        self.entry
+            .map_or_else(|| self.id.clone(), |e| e.cite.clone())
     }
 
     fn questions(&self) -> Vec<u32> {
@@ -915,7 +916,12 @@ impl<'a> Composer<'a> {
         };
         let mut values = values;
         let title = cited.read_with.or(cited.entry).map_or_else(
-            || values.get("exemption_title").unwrap_or_default().to_string(),
+            || {
+                values
+                    .get("exemption_title")
+                    .unwrap_or_default()
+                    .to_string()
+            },
             |e| e.title.clone(),
         );
         values.set("exemption_title", title);
@@ -1083,10 +1089,7 @@ impl<'a> Composer<'a> {
             .any(ResolvedClaim::needs_public_interest)
             || (cited.uses.iter().all(|u| u.resolved.is_none())
                 && cited.entry.is_some_and(|e| e.status == Status::Qualified));
-        let has_pit = cited
-            .uses
-            .iter()
-            .any(|u| u.claim.public_interest.is_some());
+        let has_pit = cited.uses.iter().any(|u| u.claim.public_interest.is_some());
         if qualified || has_pit {
             self.paragraph_with(if ncnd { "pit.intro.ncnd" } else { "pit.intro" }, &values);
             let mut for_disclosure: Vec<String> = Vec::new();
@@ -1279,9 +1282,7 @@ impl<'a> Composer<'a> {
                 .filter_map(|key| provisions.iter().find(|p| p.key == *key))
                 .map(|p| match p.read_with {
                     Some(with) => {
-                        let values = self
-                            .cited_values(p)
-                            .with("read_with", with.cite.clone());
+                        let values = self.cited_values(p).with("read_with", with.cite.clone());
                         let heading = self.wording_with("heading.provision.read_with", &values);
                         // "Section 18(1), read with section 35(1)(a): title" → the
                         // citation part only, in running text.

@@ -785,7 +785,14 @@ fn check_question(
     }
     if let Some(view) = question.ncnd() {
         let first_claim = withholding.len();
-        check_ncnd_decision(number, &view, first_claim, decision.advice(), catalogue, out);
+        check_ncnd_decision(
+            number,
+            &view,
+            first_claim,
+            decision.advice(),
+            catalogue,
+            out,
+        );
     }
 }
 
@@ -945,7 +952,8 @@ fn check_claim(check: &ClaimCheck<'_>, out: &mut Collector) {
         };
         out.add(Code::LikelihoodMissing, place, format!("{name}: {options}"));
     }
-    if resolved.test == HarmTest::AdverseEffect && claim.likelihood == Some(Likelihood::WouldBeLikely)
+    if resolved.test == HarmTest::AdverseEffect
+        && claim.likelihood == Some(Likelihood::WouldBeLikely)
     {
         out.add(
             Code::LikelihoodTooLow,
@@ -965,7 +973,11 @@ fn check_claim(check: &ClaimCheck<'_>, out: &mut Collector) {
             && let Some(likelihood) = claim.likelihood
             && let Some(problem) = likelihood_problem(harm, likelihood)
         {
-            out.add(Code::LikelihoodDisagrees, place, format!("{name}: {problem}"));
+            out.add(
+                Code::LikelihoodDisagrees,
+                place,
+                format!("{name}: {problem}"),
+            );
         }
     }
     check_limbs(resolved, &name, place, out);
