@@ -8,11 +8,25 @@ use foi_drafter::core::case_file::{parse_case, write_case};
 
 const REFERENCE: &str = include_str!("fixtures/ai-in-policing.case.ron");
 
+/// Runs the binary with an empty configuration folder, so no authority
+/// profile or team library on this machine changes the result.
 fn foi_drafter(args: &[&str]) -> Output {
+    let config = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_foi-drafter"))
         .args(args)
+        .env("HOME", config.path())
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("XDG_DATA_HOME", config.path())
+        .env("APPDATA", config.path())
         .output()
         .expect("binary runs")
+}
+
+fn sample_profile() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples/authority.ron")
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn reference_path() -> String {
@@ -24,10 +38,40 @@ fn reference_path() -> String {
 
 #[test]
 fn the_reference_case_checks_clean_on_its_response_date() {
-    let output = foi_drafter(&["check", &reference_path(), "--today", "2026-03-27"]);
+    let output = foi_drafter(&[
+        "check",
+        &reference_path(),
+        "--today",
+        "2026-03-27",
+        "--profile",
+        &sample_profile(),
+    ]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("No findings"), "{stdout}");
+    assert!(stdout.contains("0 blocking"), "{stdout}");
+    assert!(!stdout.contains(" blocking "), "{stdout}");
+}
+
+#[test]
+fn without_an_authority_profile_the_letter_cannot_be_final_and_check_says_where_to_fill_it() {
+    let output = foi_drafter(&["check", &reference_path(), "--today", "2026-03-27"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    for (marker, field) in [
+        ("[Authority name]", "`name`"),
+        ("[Review contact]", "`review_contact`"),
+        ("[Signatory name]", "`signatory_name`"),
+    ] {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.starts_with("Case blocking placeholder-left")
+                    && l.contains(marker)
+                    && l.contains(field)
+                    && l.contains("authority profile")),
+            "{marker}: {stdout}"
+        );
+    }
 }
 
 #[test]
@@ -45,7 +89,14 @@ fn blocking_findings_exit_1_with_one_line_each() {
     let path = dir.path().join("faulty.case.ron");
     std::fs::write(&path, write_case(&case)).unwrap();
 
-    let output = foi_drafter(&["check", path.to_str().unwrap(), "--today", "2026-03-27"]);
+    let output = foi_drafter(&[
+        "check",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-03-27",
+        "--profile",
+        &sample_profile(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
@@ -110,7 +161,14 @@ fn an_unreadable_case_exits_2() {
 fn findings_come_in_question_order() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases/needs-work.case.ron");
-    let output = foi_drafter(&["check", path.to_str().unwrap(), "--today", "2026-03-25"]);
+    let output = foi_drafter(&[
+        "check",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-03-25",
+        "--profile",
+        &sample_profile(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     let numbers: Vec<u32> = stdout
@@ -119,7 +177,7 @@ fn findings_come_in_question_order() {
         .filter_map(|l| l.split_whitespace().next())
         .filter_map(|n| n.parse().ok())
         .collect();
-    assert_eq!(numbers, vec![2, 2, 3, 3, 3, 4], "{stdout}");
+    assert_eq!(numbers, vec![2, 2, 2, 3, 3, 3, 4], "{stdout}");
     assert!(
         stdout.contains("Q3 blocking ncnd-confirms: \"the contract\""),
         "{stdout}"

@@ -123,11 +123,27 @@ fn an_existing_letter_is_not_replaced_without_force() {
     let out = out_path(dir.path(), "letter.txt");
     std::fs::write(&out, "keep me").unwrap();
     let case = manifest("tests/fixtures/ai-in-policing.case.ron");
-    let output = foi_drafter(&["export", &case, "-o", out.to_str().unwrap()]);
+    let profile = manifest("assets/samples/authority.ron");
+    let output = foi_drafter(&[
+        "export",
+        &case,
+        "-o",
+        out.to_str().unwrap(),
+        "--profile",
+        &profile,
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
-    let forced = foi_drafter(&["export", &case, "-o", out.to_str().unwrap(), "--force"]);
+    let forced = foi_drafter(&[
+        "export",
+        &case,
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+        "--profile",
+        &profile,
+    ]);
     assert_eq!(forced.status.code(), Some(0));
     assert!(
         std::fs::read_to_string(&out)
@@ -147,6 +163,7 @@ fn a_team_library_replaces_shipped_paragraphs_by_id() {
     )
     .unwrap();
     let out = out_path(dir.path(), "letter.txt");
+    let profile = manifest("assets/samples/authority.ron");
     let output = foi_drafter(&[
         "export",
         &manifest("tests/fixtures/ai-in-policing.case.ron"),
@@ -154,6 +171,8 @@ fn a_team_library_replaces_shipped_paragraphs_by_id() {
         out.to_str().unwrap(),
         "--library",
         library.to_str().unwrap(),
+        "--profile",
+        &profile,
     ]);
     assert_eq!(
         output.status.code(),
@@ -187,6 +206,34 @@ fn a_team_library_replaces_shipped_paragraphs_by_id() {
         stderr.contains("broken.ron:1:") && stderr.contains("unknown placeholder {nope}"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_final_export_without_a_profile_is_refused_naming_each_missing_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out_path(dir.path(), "letter.docx");
+    let case = manifest("tests/fixtures/ai-in-policing.case.ron");
+    let output = foi_drafter(&["export", &case, "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for field in [
+        "`name`",
+        "`address_lines`",
+        "`review_contact`",
+        "`foi_email`",
+        "`signatory_name`",
+        "`signatory_title`",
+    ] {
+        assert!(
+            stderr.contains(&format!("fill in {field} in the authority profile")),
+            "{field}: {stderr}"
+        );
+    }
+    assert!(!out.exists(), "nothing is written");
+    // A draft may keep the markers, and every page says DRAFT.
+    let draft = foi_drafter(&["export", &case, "-o", out.to_str().unwrap(), "--draft"]);
+    assert_eq!(draft.status.code(), Some(0));
+    assert!(docx_parts(&out).contains("[Authority name]"));
 }
 
 #[test]
@@ -232,8 +279,16 @@ fn an_anonymised_export_holds_no_requester_details_anywhere() {
     let case = manifest("tests/fixtures/ai-in-policing.case.ron");
     let letter = out_path(dir.path(), "letter.docx");
     let published = out_path(dir.path(), "published.docx");
+    let profile = manifest("assets/samples/authority.ron");
     let run = |out: &Path, extra: &[&str]| {
-        let mut args = vec!["export", &case, "-o", out.to_str().unwrap()];
+        let mut args = vec![
+            "export",
+            &case,
+            "-o",
+            out.to_str().unwrap(),
+            "--profile",
+            &profile,
+        ];
         args.extend_from_slice(extra);
         let output = foi_drafter(&args);
         assert_eq!(

@@ -354,7 +354,14 @@ fn exemptions_cited_by_several_questions_are_explained_once() {
         1,
         "{letter}"
     );
-    assert!(letter.contains("This applies to the information requested in questions 4 and 6."));
+    assert!(letter.contains(
+        "We are relying on section 43(2) for the information you asked for in questions 4 and 6."
+    ));
+    // Question 6's answer is question 4's, so the letter refers back to it.
+    assert!(
+        letter.contains("Our answer to this question is the same as our answer to question 4."),
+        "{letter}"
+    );
 }
 
 #[test]

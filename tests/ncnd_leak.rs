@@ -34,6 +34,7 @@ fn expectation(path: &Path) -> String {
 }
 
 fn check_json(path: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let profile = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/authority.ron");
     let mut args = vec![
         "check",
         path.to_str().unwrap(),
@@ -41,6 +42,8 @@ fn check_json(path: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
         "2026-03-20",
         "--format",
         "json",
+        "--profile",
+        profile.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
     let output = Command::new(env!("CARGO_BIN_EXE_foi-drafter"))

@@ -59,11 +59,7 @@ impl LeakReport {
 
 fn with_held(case: &Case, value: Option<bool>) -> Case {
     let mut case = case.clone();
-    for question in &mut case.questions {
-        if let Decision::Ncnd { held, .. } = &mut question.decision {
-            *held = value;
-        }
-    }
+    case.set_every_held_note(value);
     case
 }
 
@@ -115,10 +111,7 @@ pub fn leak_check_with(case: &Case, compose: &dyn Fn(&Case) -> Document) -> Leak
     let ncnd_questions: Vec<(u32, &str)> = case
         .questions
         .iter()
-        .filter_map(|q| match &q.decision {
-            Decision::Ncnd { scope, .. } => Some((q.number, scope.as_str())),
-            _ => None,
-        })
+        .filter_map(|q| q.ncnd().map(|view| (q.number, view.scope)))
         .collect();
     let mut report = LeakReport {
         applies: !ncnd_questions.is_empty(),
@@ -193,6 +186,26 @@ pub fn leak_check_with(case: &Case, compose: &dyn Fn(&Case) -> Document) -> Leak
                     ),
                 ));
             }
+        }
+    }
+    // A scope is printed as written, so wording in it that presumes the
+    // information exists ("the documents recording ...") gives the answer
+    // away however the sentence around it is hedged.
+    let mut scope_hits: Vec<String> = Vec::new();
+    for (number, scope) in &ncnd_questions {
+        for hit in giveaways(scope) {
+            if scope_hits.contains(&hit.phrase) {
+                continue;
+            }
+            scope_hits.push(hit.phrase.clone());
+            report.findings.push(leak(
+                Place::Question(*number),
+                format!(
+                    "the letter's neither-confirm-nor-deny wording says \"{}\", which {} holding information",
+                    hit.phrase,
+                    hit.giveaway.verb()
+                ),
+            ));
         }
     }
     // The letter's text for each question, gathered in one pass.

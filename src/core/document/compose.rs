@@ -1314,7 +1314,23 @@ impl<'a> Composer<'a> {
             let heading = self.provision_heading(cited);
             self.heading(2, heading);
             let values = self.cited_values(cited);
-            let statement = self.statement(cited, Role::NcndStatement, &values);
+            // FOISA's ncnd.duty paragraph has already explained section 18(1):
+            // what follows is why the exemption it is read with would apply.
+            let statement = match cited.read_with {
+                Some(with) if self.input.case.regime == Regime::Foisa => {
+                    let underlying = Cited {
+                        key: String::new(),
+                        entry: Some(with),
+                        id: with.id.clone(),
+                        read_with: None,
+                        uses: Vec::new(),
+                        ncnd: false,
+                    };
+                    let values = values.clone().with("section", with.cite.clone());
+                    self.statement(&underlying, Role::ExemptionStatement, &values)
+                }
+                _ => self.statement(cited, Role::NcndStatement, &values),
+            };
             self.text(&statement);
             self.claim_reasoning(cited);
         }

@@ -345,6 +345,10 @@ fn markers(library: &Library) -> Vec<(String, String)> {
     // caseworker to replace.
     let mut seen: BTreeSet<String> = markers.iter().map(|(m, _)| m.clone()).collect();
     for paragraph in library.iter() {
+        // An undecided question is reported as undecided, not as a marker.
+        if paragraph.id.ends_with(".letter.answer.undecided") {
+            continue;
+        }
         let body = &paragraph.body;
         let mut rest = body.as_str();
         while let Some(open) = rest.find('[') {
