@@ -50,6 +50,17 @@ impl Fixture {
         }
     }
 
+    /// Installs the sample authority profile, as a caseworker does in Settings.
+    fn with_profile(self) -> Fixture {
+        std::fs::create_dir_all(&self.config).unwrap();
+        std::fs::write(
+            self.config.join("authority.ron"),
+            include_str!("../assets/samples/authority.ron"),
+        )
+        .unwrap();
+        self
+    }
+
     fn env(&self) -> AppEnv {
         AppEnv {
             config_dir: self.config.clone(),
@@ -155,7 +166,7 @@ fn docx_text(path: &Path) -> String {
 
 #[test]
 fn a_pasted_request_is_decided_question_by_question_and_exported() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::new().with_profile();
     let mut harness = fixture.harness();
 
     click(&mut harness, "New case from a request…");
@@ -213,7 +224,7 @@ fn a_pasted_request_is_decided_question_by_question_and_exported() {
     );
     type_into(
         &mut harness,
-        "Conclusion: where the balance lies — s43(2)",
+        "Conclusion: where the balance lies, and why — s43(2)",
         "The balance favours withholding until the procurement ends.",
     );
     next_step(&mut harness);
@@ -240,13 +251,18 @@ fn a_pasted_request_is_decided_question_by_question_and_exported() {
         );
         type_into(
             &mut harness,
-            &format!("Conclusion: where the balance lies — {id}"),
+            &format!("Conclusion: where the balance lies, and why — {id}"),
             "The balance favours neither confirming nor denying.",
         );
     }
     click(
         &mut harness,
         "would be likely to (a real and significant risk)",
+    );
+    // Section 31(3) protects several interests: the letter must name one.
+    click(
+        &mut harness,
+        "section 31(1)(a): the prevention or detection of crime",
     );
     {
         let case = harness.state().session().unwrap().case();
@@ -255,6 +271,7 @@ fn a_pasted_request_is_decided_question_by_question_and_exported() {
         };
         let ids: Vec<&str> = claims.iter().map(|c| c.exemption.as_str()).collect();
         assert_eq!(ids, ["s24(2)", "s31(3)"]);
+        assert_eq!(claims[1].limbs, ["s31(1)(a)"]);
         for claim in claims {
             let pit = claim
                 .public_interest

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use crate::core::case::{Case, Decision, Event, Question, Regime, WholeRequestRefusal};
+use crate::core::case::{Case, Decision, Event, NcndPart, Question, Regime, WholeRequestRefusal};
 
 /// One change to a case.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +13,8 @@ pub enum Action {
     SetReference(String),
     /// Set the regime.
     SetRegime(Regime),
+    /// Set or clear the law the requester named, when it is not the regime.
+    SetRequestedUnder(Option<Regime>),
     /// Set the received date.
     SetReceived(Date),
     /// Set or clear the response date.
@@ -40,6 +42,20 @@ pub enum Action {
         index: usize,
         /// The new decision.
         decision: Decision,
+    },
+    /// Set or clear the part of a question neither confirmed nor denied.
+    SetNcndPart {
+        /// Index in the question list.
+        index: usize,
+        /// The new part.
+        part: Option<NcndPart>,
+    },
+    /// Set the documents sent with a question's answer.
+    SetEnclosures {
+        /// Index in the question list.
+        index: usize,
+        /// One document per entry.
+        enclosures: Vec<String>,
     },
     /// Insert a question (numbers are reassigned in order).
     InsertQuestion {
@@ -85,6 +101,10 @@ pub enum Target {
     QuestionText(usize),
     /// A question's decision.
     Decision(usize),
+    /// A question's partial NCND part.
+    NcndPart(usize),
+    /// A question's enclosures.
+    Enclosures(usize),
     /// The whole-request refusal.
     WholeRequest,
     /// Anything structural: never merged.
@@ -97,6 +117,9 @@ impl Action {
         match self {
             Action::SetReference(_) => "reference",
             Action::SetRegime(_) => "regime",
+            Action::SetRequestedUnder(_) => "law the request named",
+            Action::SetNcndPart { .. } => "part neither confirmed nor denied",
+            Action::SetEnclosures { .. } => "enclosures",
             Action::SetReceived(_) => "received date",
             Action::SetResponded(_) => "response date",
             Action::SetRequesterName(_) => "requester name",
@@ -125,6 +148,8 @@ impl Action {
             Action::SetRequestText(_) => Target::Field("request text"),
             Action::SetQuestionText { index, .. } => Target::QuestionText(*index),
             Action::SetDecision { index, .. } => Target::Decision(*index),
+            Action::SetNcndPart { index, .. } => Target::NcndPart(*index),
+            Action::SetEnclosures { index, .. } => Target::Enclosures(*index),
             Action::SetWholeRequest(_) => Target::WholeRequest,
             _ => Target::Structure,
         }
@@ -138,6 +163,29 @@ impl Action {
             }
             Action::SetRegime(value) => {
                 Action::SetRegime(std::mem::replace(&mut case.regime, value))
+            }
+            Action::SetRequestedUnder(value) => {
+                Action::SetRequestedUnder(std::mem::replace(&mut case.requested_under, value))
+            }
+            Action::SetNcndPart { index, part } => {
+                let question = case
+                    .questions
+                    .get_mut(index)
+                    .ok_or(ActionError::NoSuchQuestion(index))?;
+                Action::SetNcndPart {
+                    index,
+                    part: std::mem::replace(&mut question.ncnd_part, part),
+                }
+            }
+            Action::SetEnclosures { index, enclosures } => {
+                let question = case
+                    .questions
+                    .get_mut(index)
+                    .ok_or(ActionError::NoSuchQuestion(index))?;
+                Action::SetEnclosures {
+                    index,
+                    enclosures: std::mem::replace(&mut question.enclosures, enclosures),
+                }
             }
             Action::SetReceived(value) => {
                 Action::SetReceived(std::mem::replace(&mut case.received_on, value))
@@ -290,6 +338,19 @@ mod tests {
         let actions = vec![
             Action::SetReference("NEW".into()),
             Action::SetRegime(Regime::Foisa),
+            Action::SetRequestedUnder(Some(Regime::Foia)),
+            Action::SetNcndPart {
+                index: 1,
+                part: Some(NcndPart {
+                    scope: "any covert use".into(),
+                    held: Some(true),
+                    claims: vec![crate::core::case::Claim::new("s24(2)")],
+                }),
+            },
+            Action::SetEnclosures {
+                index: 2,
+                enclosures: vec!["Annual report".into()],
+            },
             Action::SetReceived(date(2026, 4, 1)),
             Action::SetResponded(Some(date(2026, 4, 20))),
             Action::SetRequesterName("A".into()),

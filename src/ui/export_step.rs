@@ -147,6 +147,20 @@ pub fn show(
             colours::BLOCKING,
             format!("The final letter cannot be exported yet: {reason}"),
         );
+        // Say what must be done here, not only on the Review step.
+        const SHOWN: usize = 8;
+        for finding in blocking.iter().take(SHOWN) {
+            let place = finding
+                .question()
+                .map_or_else(|| "Letter".to_string(), |n| format!("Q{n}"));
+            ui.label(format!("• {place}: {}", finding.message));
+        }
+        if blocking.len() > SHOWN {
+            ui.label(format!(
+                "… and {} more (see Review).",
+                blocking.len() - SHOWN
+            ));
+        }
     }
     ui.horizontal(|ui| {
         let final_button = ui.add_enabled(

@@ -51,6 +51,27 @@ pub fn show(ui: &mut egui::Ui, case: &Case, dates: Option<&CaseDates>, edits: &m
             }
             ui.end_row();
 
+            // A FOIA request for environmental information is handled under the
+            // EIR (FOIA s.39), a FOISA one under the EISR (FOISA s.39(2)).
+            let label = ui.label("The request named").id;
+            let mut named = case.requested_under;
+            let shown = named.map_or("the same law", Regime::law_title);
+            egui::ComboBox::from_id_salt("requested_under")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut named, None, "the same law");
+                    for option in Regime::ALL.into_iter().filter(|r| *r != case.regime) {
+                        ui.selectable_value(&mut named, Some(option), option.law_title());
+                    }
+                })
+                .response
+                .labelled_by(label)
+                .on_hover_text("When the requester cited another law than the one the request is handled under, the letter says so");
+            if named != case.requested_under {
+                edits.step(Action::SetRequestedUnder(named));
+            }
+            ui.end_row();
+
             let mut subject = case.subject.clone();
             let label = ui.label("Subject").id;
             let response = ui

@@ -8,9 +8,14 @@ use eframe::egui::{self, RichText};
 
 use super::widgets::{self, colours};
 use super::{Edits, Step};
-use crate::core::case::{Case, Claim, Decision, DecisionKind, Likelihood, PublicInterest, Regime};
-use crate::core::catalogue::{Catalogue, Catalogues, Entry, EntryKind, Status};
+use crate::core::case::{
+    Case, Claim, Completion, Decision, DecisionKind, Likelihood, NcndPart, NotHeldBasis,
+    PublicInterest, QualifiedPerson, Question, Regime,
+};
+use crate::core::catalogue::{Catalogue, Catalogues, Entry, EntryKind, Particular, Status};
+use crate::core::document::test_words;
 use crate::core::paragraphs::{Role, Values, render};
+use crate::core::provisions::{LimbSource, ResolvedClaim, resolve_claim};
 use crate::core::rules::{Assessment, Severity};
 use crate::session::actions::Action;
 use crate::session::letter::LetterSetup;
@@ -44,9 +49,9 @@ struct LibraryTarget {
 #[derive(Debug, Default)]
 pub struct WalkState {
     progress: HashMap<usize, Tree>,
-    picker_open: Option<(usize, Option<usize>)>,
+    picker_open: Option<(usize, ClaimsOf, Option<usize>)>,
     picker_search: String,
-    library_open: Option<(usize, LibraryTarget)>,
+    library_open: Option<(usize, ClaimsOf, LibraryTarget)>,
 }
 
 fn accessible_claim(regime: Regime) -> Option<&'static str> {
@@ -402,7 +407,8 @@ fn decision_editor(
     state: &mut WalkState,
     edits: &mut Edits,
 ) {
-    let decision = &case.questions[index].decision;
+    let question = &case.questions[index];
+    let decision = &question.decision;
     let kind = decision.kind();
     let colour = if kind == DecisionKind::Ncnd {
         colours::NCND
@@ -458,6 +464,23 @@ fn decision_editor(
                     },
                 );
             }
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Kind of reason (adds the standard paragraph for it):");
+                let options = std::iter::once((None, "none"))
+                    .chain(NotHeldBasis::ALL.into_iter().map(|b| (Some(b), b.label())));
+                for (value, label) in options {
+                    if ui.selectable_label(*basis == value, label).clicked() && *basis != value {
+                        edits.step(Action::SetDecision {
+                            index,
+                            decision: Decision::NotHeld {
+                                explanation: explanation.clone(),
+                                advice: advice.clone(),
+                                basis: value,
+                            },
+                        });
+                    }
+                }
+            });
         }
         Decision::Withhold { .. } => {}
         Decision::Ncnd {
@@ -488,34 +511,52 @@ fn decision_editor(
                     },
                 );
             }
-            ui.horizontal(|ui| {
-                ui.label("Private note (never exported): the information is");
-                for (value, label) in [
-                    (Some(true), "held"),
-                    (Some(false), "not held"),
-                    (None, "not recorded"),
-                ] {
-                    if ui.selectable_label(*held == value, label).clicked() && *held != value {
-                        edits.step(Action::SetDecision {
-                            index,
-                            decision: Decision::Ncnd {
-                                scope: scope.clone(),
-                                held: value,
-                                claims: claims.clone(),
-                                advice: advice.clone(),
-                            },
-                        });
-                    }
-                }
-            });
+            if let Some(value) = held_note(ui, "whole", *held) {
+                edits.step(Action::SetDecision {
+                    index,
+                    decision: Decision::Ncnd {
+                        scope: scope.clone(),
+                        held: value,
+                        claims: claims.clone(),
+                        advice: advice.clone(),
+                    },
+                });
+            }
         }
     }
 
-    if matches!(
-        kind,
-        DecisionKind::PartDisclose | DecisionKind::Withhold | DecisionKind::Ncnd
-    ) {
-        claims_editor(ui, case, index, catalogue, setup, state, edits);
+    if matches!(kind, DecisionKind::Disclose | DecisionKind::PartDisclose) {
+        enclosures_editor(ui, question, index, edits);
+    }
+
+    if matches!(kind, DecisionKind::PartDisclose | DecisionKind::Withhold) {
+        claims_editor(
+            ui,
+            case,
+            index,
+            ClaimsOf::Decision,
+            catalogue,
+            setup,
+            state,
+            edits,
+        );
+    }
+    if kind == DecisionKind::Ncnd {
+        claims_editor(
+            ui,
+            case,
+            index,
+            ClaimsOf::Decision,
+            catalogue,
+            setup,
+            state,
+            edits,
+        );
+    }
+
+    // A partial NCND beside an answer to the rest of the question.
+    if !matches!(kind, DecisionKind::Ncnd | DecisionKind::Undecided) {
+        ncnd_part_editor(ui, case, index, catalogue, setup, state, edits);
     }
 
     // Advice and assistance, for every kind that can carry it.
@@ -540,6 +581,114 @@ fn decision_editor(
             set(edits, updated);
         }
     }
+}
+
+/// The private note of the truth; returns a new value when one is picked.
+fn held_note(ui: &mut egui::Ui, salt: &str, held: Option<bool>) -> Option<Option<bool>> {
+    let mut picked = None;
+    ui.push_id(("held", salt), |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Private note (never exported): the information is");
+            for (value, label) in [
+                (Some(true), "held"),
+                (Some(false), "not held"),
+                (None, "not recorded"),
+            ] {
+                if ui.selectable_label(held == value, label).clicked() && held != value {
+                    picked = Some(value);
+                }
+            }
+        });
+    });
+    picked
+}
+
+/// Documents sent with the answer, one per line.
+fn enclosures_editor(ui: &mut egui::Ui, question: &Question, index: usize, edits: &mut Edits) {
+    let mut text = question.enclosures.join("\n");
+    let response = widgets::text_area(
+        ui,
+        "Enclosures sent with this answer (one document per line)",
+        &mut text,
+        1,
+    );
+    if response.changed() {
+        edits.typed(Action::SetEnclosures {
+            index,
+            enclosures: text.split('\n').map(str::to_string).collect(),
+        });
+    }
+}
+
+/// The part of the question neither confirmed nor denied, beside the answer to the rest.
+fn ncnd_part_editor(
+    ui: &mut egui::Ui,
+    case: &Case,
+    index: usize,
+    catalogue: &Catalogue,
+    setup: &LetterSetup,
+    state: &mut WalkState,
+    edits: &mut Edits,
+) {
+    let question = &case.questions[index];
+    let mut on = question.ncnd_part.is_some();
+    if ui
+        .checkbox(
+            &mut on,
+            "Part of this question is neither confirmed nor denied",
+        )
+        .on_hover_text("Answer the rest above; the letter then says what it neither confirms nor denies, and why")
+        .changed()
+    {
+        edits.step(Action::SetNcndPart {
+            index,
+            part: on.then(NcndPart::default),
+        });
+    }
+    let Some(part) = &question.ncnd_part else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        widgets::hint(
+            ui,
+            "What you neither confirm nor deny, without assuming it exists, e.g. \"any covert use of drones\".",
+        );
+        let mut scope = part.scope.clone();
+        if widgets::text_field(
+            ui,
+            "Scope of the part neither confirmed nor denied",
+            &mut scope,
+        )
+        .changed()
+        {
+            edits.typed(Action::SetNcndPart {
+                index,
+                part: Some(NcndPart {
+                    scope,
+                    ..part.clone()
+                }),
+            });
+        }
+        if let Some(value) = held_note(ui, "part", part.held) {
+            edits.step(Action::SetNcndPart {
+                index,
+                part: Some(NcndPart {
+                    held: value,
+                    ..part.clone()
+                }),
+            });
+        }
+        claims_editor(
+            ui,
+            case,
+            index,
+            ClaimsOf::NcndPart,
+            catalogue,
+            setup,
+            state,
+            edits,
+        );
+    });
 }
 
 fn entry_badges(ui: &mut egui::Ui, entry: &Entry, catalogue: &Catalogue) {
@@ -593,7 +742,15 @@ fn picker(
     chosen
 }
 
-fn values_for(case: &Case, entry: Option<&Entry>, setup: &LetterSetup) -> Values {
+/// Values for rendering library paragraphs into a claim's fields, so an
+/// inserted paragraph carries the case's own words, not markers.
+fn values_for(
+    case: &Case,
+    index: usize,
+    claim: Option<&Claim>,
+    entry: Option<&Entry>,
+    setup: &LetterSetup,
+) -> Values {
     let mut values = Values::new();
     values
         .set("authority", setup.profile.profile.name.clone())
@@ -606,37 +763,90 @@ fn values_for(case: &Case, entry: Option<&Entry>, setup: &LetterSetup) -> Values
             .set("section", entry.cite.clone())
             .set("exemption_title", entry.title.clone());
     }
+    if let Some(view) = case.questions.get(index).and_then(Question::ncnd) {
+        values.set("scope", view.scope.trim());
+    }
+    if let Some(likelihood) = claim.and_then(|c| c.likelihood) {
+        values.set("likelihood", likelihood.phrase());
+    }
     values
 }
 
+/// Whose claims an editor shows: the decision's, or the partial NCND part's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ClaimsOf {
+    Decision,
+    NcndPart,
+}
+
+impl ClaimsOf {
+    /// Added to labels so the part's fields have ids of their own.
+    fn suffix(self) -> &'static str {
+        match self {
+            ClaimsOf::Decision => "",
+            ClaimsOf::NcndPart => " (part)",
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn claims_editor(
     ui: &mut egui::Ui,
     case: &Case,
     index: usize,
+    of: ClaimsOf,
     catalogue: &Catalogue,
     setup: &LetterSetup,
     state: &mut WalkState,
     edits: &mut Edits,
 ) {
-    let decision = &case.questions[index].decision;
-    let ncnd = decision.kind() == DecisionKind::Ncnd;
-    let claims = decision.claims().to_vec();
+    let question = &case.questions[index];
+    let decision = &question.decision;
+    let (ncnd, claims) = match of {
+        ClaimsOf::Decision => (
+            decision.kind() == DecisionKind::Ncnd,
+            decision.claims().to_vec(),
+        ),
+        ClaimsOf::NcndPart => (
+            true,
+            question
+                .ncnd_part
+                .as_ref()
+                .map(|p| p.claims.clone())
+                .unwrap_or_default(),
+        ),
+    };
     widgets::section(
         ui,
-        if ncnd {
-            "Neither-confirm-nor-deny provisions"
-        } else {
-            "Exemptions"
-        },
+        &format!(
+            "{}{}",
+            if ncnd {
+                "Neither-confirm-nor-deny provisions"
+            } else {
+                "Exemptions"
+            },
+            of.suffix()
+        ),
     );
     let replace_claims = |edits: &mut Edits, claims: Vec<Claim>, merge: bool| {
-        let mut updated = decision.clone();
-        if let Some(slot) = updated.claims_mut() {
-            *slot = claims;
-        }
-        let action = Action::SetDecision {
-            index,
-            decision: updated,
+        let action = match of {
+            ClaimsOf::Decision => {
+                let mut updated = decision.clone();
+                if let Some(slot) = updated.claims_mut() {
+                    *slot = claims;
+                }
+                Action::SetDecision {
+                    index,
+                    decision: updated,
+                }
+            }
+            ClaimsOf::NcndPart => Action::SetNcndPart {
+                index,
+                part: question
+                    .ncnd_part
+                    .clone()
+                    .map(|part| NcndPart { claims, ..part }),
+            },
         };
         if merge {
             edits.typed(action)
@@ -657,50 +867,46 @@ fn claims_editor(
                 if let Some(entry) = entry {
                     entry_badges(ui, entry, catalogue);
                 }
+                if ui
+                    .small_button(format!("Remove {}{}", claim.exemption, of.suffix()))
+                    .clicked()
                 {
-                    if ui
-                        .small_button(format!("Remove {}", claim.exemption))
-                        .clicked()
-                    {
-                        let mut updated = claims.clone();
-                        updated.remove(claim_index);
-                        replace_claims(edits, updated, false);
-                    }
-                    if ui
-                        .small_button(format!("Change {}", claim.exemption))
-                        .clicked()
-                    {
-                        state.picker_open = Some((index, Some(claim_index)));
-                        state.picker_search.clear();
-                    }
+                    let mut updated = claims.clone();
+                    updated.remove(claim_index);
+                    replace_claims(edits, updated, false);
+                }
+                if ui
+                    .small_button(format!("Change {}{}", claim.exemption, of.suffix()))
+                    .clicked()
+                {
+                    state.picker_open = Some((index, of, Some(claim_index)));
+                    state.picker_search.clear();
                 }
             });
             if let Some(entry) = entry {
                 widgets::hint(ui, &entry.description);
             }
-            if state.picker_open == Some((index, Some(claim_index)))
+            if state.picker_open == Some((index, of, Some(claim_index)))
                 && let Some(id) = picker(ui, catalogue, &mut state.picker_search, ncnd)
             {
                 let mut updated = claims.clone();
                 updated[claim_index].exemption = id;
+                updated[claim_index].limbs.clear();
                 replace_claims(edits, updated, false);
                 state.picker_open = None;
             }
-            claim_fields(
-                ui,
+            let fields = ClaimFields {
                 case,
                 index,
+                of,
                 claim_index,
                 claim,
-                entry,
                 ncnd,
                 catalogue,
                 setup,
-                state,
-                &claims,
-                edits,
-                &replace_claims,
-            );
+                claims: &claims,
+            };
+            claim_fields(ui, &fields, entry, state, edits, &replace_claims);
         });
     }
 
@@ -715,22 +921,29 @@ fn claims_editor(
         && has("s23(5)")
         && !has("s24(2)")
         && case.regime == Regime::Foia
-        && ui.button("Add section 24(2) in the alternative").clicked()
+        && ui
+            .button(format!(
+                "Add section 24(2) in the alternative{}",
+                of.suffix()
+            ))
+            .clicked()
     {
         let mut updated = claims.clone();
         updated.push(Claim::new("s24(2)"));
         replace_claims(edits, updated, false);
     }
-    if state.picker_open == Some((index, None)) {
+    let add_label = format!(
+        "{}{}",
+        if ncnd {
+            "Add a provision"
+        } else {
+            "Add an exemption"
+        },
+        of.suffix()
+    );
+    if state.picker_open == Some((index, of, None)) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(
-                RichText::new(if ncnd {
-                    "Add a provision"
-                } else {
-                    "Add an exemption"
-                })
-                .strong(),
-            );
+            ui.label(RichText::new(&add_label).strong());
             if let Some(id) = picker(ui, catalogue, &mut state.picker_search, ncnd) {
                 let mut updated = claims.clone();
                 updated.push(Claim::new(id));
@@ -741,44 +954,56 @@ fn claims_editor(
                 state.picker_open = None;
             }
         });
-    } else if ui
-        .button(if ncnd {
-            "Add a provision"
-        } else {
-            "Add an exemption"
-        })
-        .clicked()
-    {
-        state.picker_open = Some((index, None));
+    } else if ui.button(&add_label).clicked() {
+        state.picker_open = Some((index, of, None));
         state.picker_search.clear();
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What one claim's fields are drawn from.
+struct ClaimFields<'a> {
+    case: &'a Case,
+    index: usize,
+    of: ClaimsOf,
+    claim_index: usize,
+    claim: &'a Claim,
+    ncnd: bool,
+    catalogue: &'a Catalogue,
+    setup: &'a LetterSetup,
+    claims: &'a [Claim],
+}
+
 fn claim_fields(
     ui: &mut egui::Ui,
-    case: &Case,
-    index: usize,
-    claim_index: usize,
-    claim: &Claim,
+    fields: &ClaimFields<'_>,
     entry: Option<&Entry>,
-    ncnd: bool,
-    catalogue: &Catalogue,
-    setup: &LetterSetup,
     state: &mut WalkState,
-    claims: &[Claim],
     edits: &mut Edits,
     replace_claims: &dyn Fn(&mut Edits, Vec<Claim>, bool),
 ) {
+    let ClaimFields {
+        case,
+        index,
+        of,
+        claim_index,
+        claim,
+        ncnd,
+        catalogue,
+        setup,
+        claims,
+    } = *fields;
     let Some(entry) = entry else {
         return;
     };
+    let Some(resolved) = resolve_claim(catalogue, claim, ncnd) else {
+        return;
+    };
+    let suffix = of.suffix();
     let update = |edits: &mut Edits, new_claim: Claim, merge: bool| {
         let mut updated = claims.to_vec();
         updated[claim_index] = new_claim;
         replace_claims(edits, updated, merge);
     };
-    // Library paragraphs serve the id claimed, or for NCND the provision too.
     let library_ids: Vec<String> = {
         let mut ids = vec![entry.id.clone()];
         if ncnd
@@ -792,7 +1017,7 @@ fn claim_fields(
         }
         ids
     };
-    let values = values_for(case, Some(entry), setup);
+    let values = values_for(case, index, Some(claim), Some(entry), setup);
     let library = |role: Role| -> Vec<(String, String, String)> {
         let mut found: Vec<(String, String, String)> = Vec::new();
         for id in &library_ids {
@@ -813,8 +1038,8 @@ fn claim_fields(
             claim: claim_index,
             role,
         };
-        let open = state.library_open == Some((index, target));
-        let label = format!("Library: {} ({})", role.label(), entry.id);
+        let open = state.library_open == Some((index, of, target));
+        let label = format!("Library: {} ({}){suffix}", role.label(), entry.id);
         if ui
             .small_button(if open {
                 format!("Close {label}")
@@ -823,7 +1048,11 @@ fn claim_fields(
             })
             .clicked()
         {
-            state.library_open = if open { None } else { Some((index, target)) };
+            state.library_open = if open {
+                None
+            } else {
+                Some((index, of, target))
+            };
         }
         if !open {
             return None;
@@ -852,15 +1081,34 @@ fn claim_fields(
         inserted
     };
 
+    // The test, in the provision's own words.
+    if let Some(wording) = &resolved.wording {
+        let test = test_words(
+            &setup.library,
+            case.regime,
+            wording,
+            resolved.test,
+            claim.likelihood,
+        );
+        if !test.is_empty() {
+            widgets::hint(ui, &format!("The test: {test}."));
+        }
+    }
+
+    // Limbs: the interest engaged or the condition met.
+    limbs_editor(ui, fields, &resolved, edits, &update);
+
     // Harm.
-    if entry.test.needs_harm() || ncnd {
+    if resolved.test.needs_harm() || ncnd {
         let mut harm = claim.harm.clone().unwrap_or_default();
         let label = if ncnd {
             "What confirming or denying would reveal (harm)"
         } else {
             "Harm: why disclosure would cause it"
         };
-        if widgets::text_area(ui, &format!("{label} — {}", entry.id), &mut harm, 3).changed() {
+        if widgets::text_area(ui, &format!("{label} — {}{suffix}", entry.id), &mut harm, 3)
+            .changed()
+        {
             update(
                 edits,
                 Claim {
@@ -888,7 +1136,7 @@ fn claim_fields(
     }
 
     // Likelihood.
-    if entry.test.needs_likelihood() {
+    if resolved.test.needs_likelihood() {
         ui.horizontal(|ui| {
             ui.label("Likelihood:");
             for (value, label) in [
@@ -915,9 +1163,11 @@ fn claim_fields(
         });
     }
 
+    particulars_editor(ui, fields, &resolved, edits, &update);
+
     // Public interest test.
-    if entry.status == Status::Qualified {
-        widgets::section(ui, &format!("Public interest test — {}", entry.id));
+    if resolved.status == Status::Qualified {
+        widgets::section(ui, &format!("Public interest test — {}{suffix}", entry.id));
         let pit = claim.public_interest.clone().unwrap_or_default();
         let sides = [
             (
@@ -933,8 +1183,10 @@ fn claim_fields(
             (
                 if ncnd {
                     "Factors favouring neither confirming nor denying"
+                } else if case.regime.is_environmental() {
+                    "Factors favouring maintaining the exception"
                 } else {
-                    "Factors favouring the exemption"
+                    "Factors favouring maintaining the exemption"
                 },
                 Role::PitFavouringExemption,
                 pit.favouring_exemption.clone(),
@@ -979,7 +1231,10 @@ fn claim_fields(
                 });
             }
             ui.horizontal(|ui| {
-                if ui.small_button(format!("Add a factor: {title}")).clicked() {
+                if ui
+                    .small_button(format!("Add a factor: {title}{suffix}"))
+                    .clicked()
+                {
                     let mut updated = factors.clone();
                     updated.push(String::new());
                     update(edits, with_factors(updated), false);
@@ -994,7 +1249,10 @@ fn claim_fields(
         let mut conclusion = pit.conclusion.clone();
         if widgets::text_area(
             ui,
-            &format!("Conclusion: where the balance lies — {}", entry.id),
+            &format!(
+                "Conclusion: where the balance lies, and why — {}{suffix}",
+                entry.id
+            ),
             &mut conclusion,
             2,
         )
@@ -1026,6 +1284,249 @@ fn claim_fields(
             );
         }
     } else {
-        widgets::hint(ui, "Absolute: no public interest test applies.");
+        widgets::hint(ui, "Absolute here: no public interest test applies.");
+    }
+}
+
+/// The limbs a provision offers, as checkboxes.
+fn limbs_editor(
+    ui: &mut egui::Ui,
+    fields: &ClaimFields<'_>,
+    resolved: &ResolvedClaim<'_>,
+    edits: &mut Edits,
+    update: &dyn Fn(&mut Edits, Claim, bool),
+) {
+    let ClaimFields {
+        catalogue,
+        claim,
+        of,
+        ..
+    } = *fields;
+    let Some(entry) = catalogue.find(&claim.exemption) else {
+        return;
+    };
+    let mut options = catalogue.limbs_of(entry);
+    // A chosen limb with limbs of its own (s.31(1)(g) and the purposes in s.31(2)).
+    for limb in options.clone() {
+        if claim.limbs.contains(&limb.id)
+            && let Some(limb_entry) = catalogue.get(&limb.id)
+        {
+            options.extend(limb_entry.limbs.iter().cloned());
+        }
+    }
+    if options.is_empty() {
+        return;
+    }
+    ui.label(
+        RichText::new(format!(
+            "Which limb does {} rely on?{}",
+            entry.cite,
+            of.suffix()
+        ))
+        .strong(),
+    );
+    if let LimbSource::Inferred = resolved.limb_source {
+        let ids: Vec<&str> = resolved.limbs.iter().map(|l| l.id.as_str()).collect();
+        widgets::hint(
+            ui,
+            &format!(
+                "None chosen: the letter names {}, read from the harm text.",
+                ids.join(", ")
+            ),
+        );
+    }
+    egui::ScrollArea::vertical()
+        .id_salt(("limbs", fields.index, of, fields.claim_index))
+        .max_height(150.0)
+        .show(ui, |ui| {
+            for limb in &options {
+                let mut chosen = claim.limbs.contains(&limb.id);
+                if ui
+                    .checkbox(&mut chosen, format!("{}: {}", limb.cite, limb.interest))
+                    .changed()
+                {
+                    let mut limbs = claim.limbs.clone();
+                    if chosen {
+                        limbs.push(limb.id.clone());
+                    } else {
+                        limbs.retain(|id| *id != limb.id);
+                    }
+                    update(
+                        edits,
+                        Claim {
+                            limbs,
+                            ..claim.clone()
+                        },
+                        false,
+                    );
+                }
+            }
+        });
+}
+
+/// The particulars some provisions need: the qualified person, the
+/// completion details, the legitimate interests test.
+fn particulars_editor(
+    ui: &mut egui::Ui,
+    fields: &ClaimFields<'_>,
+    resolved: &ResolvedClaim<'_>,
+    edits: &mut Edits,
+    update: &dyn Fn(&mut Edits, Claim, bool),
+) {
+    let ClaimFields { claim, of, .. } = *fields;
+    let suffix = of.suffix();
+    let id = &resolved.entry.id;
+    if resolved.requires.contains(&Particular::QualifiedPerson) {
+        widgets::section(
+            ui,
+            &format!("The qualified person's opinion — {id}{suffix}"),
+        );
+        let person = claim.qualified_person.clone();
+        let mut name = person.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+        if widgets::text_field(
+            ui,
+            &format!("Who gave the opinion, as the letter should name them — {id}{suffix}"),
+            &mut name,
+        )
+        .changed()
+        {
+            update(
+                edits,
+                Claim {
+                    qualified_person: Some(QualifiedPerson {
+                        name,
+                        opinion_on: person
+                            .as_ref()
+                            .map_or(fields.case.received_on, |p| p.opinion_on),
+                    }),
+                    ..claim.clone()
+                },
+                true,
+            );
+        }
+        if let Some(Some(date)) = widgets::date_field(
+            ui,
+            "Date of the opinion",
+            &format!("opinion-{}-{:?}-{}", fields.index, of, fields.claim_index),
+            person.as_ref().map(|p| p.opinion_on),
+        ) {
+            update(
+                edits,
+                Claim {
+                    qualified_person: Some(QualifiedPerson {
+                        name: person.map(|p| p.name).unwrap_or_default(),
+                        opinion_on: date,
+                    }),
+                    ..claim.clone()
+                },
+                false,
+            );
+        }
+    }
+    if resolved.requires.contains(&Particular::Completion) {
+        widgets::section(
+            ui,
+            &format!("Material still being completed — {id}{suffix}"),
+        );
+        let completion = claim.completion.clone().unwrap_or_default();
+        let mut by = completion.completed_by.clone().unwrap_or_default();
+        if widgets::text_field(
+            ui,
+            &format!("Another authority completing it (leave blank if we are) — {id}{suffix}"),
+            &mut by,
+        )
+        .changed()
+        {
+            update(
+                edits,
+                Claim {
+                    completion: Some(Completion {
+                        completed_by: Some(by).filter(|b| !b.trim().is_empty()),
+                        ..completion.clone()
+                    }),
+                    ..claim.clone()
+                },
+                true,
+            );
+        }
+        let mut expected = completion.expected.clone().unwrap_or_default();
+        if widgets::text_field(
+            ui,
+            &format!(
+                "Expected to be finished by, e.g. \"the end of March 2027\" (leave blank if not known) — {id}{suffix}"
+            ),
+            &mut expected,
+        )
+        .changed()
+        {
+            update(
+                edits,
+                Claim {
+                    completion: Some(Completion {
+                        expected: Some(expected).filter(|e| !e.trim().is_empty()),
+                        ..completion.clone()
+                    }),
+                    ..claim.clone()
+                },
+                true,
+            );
+        }
+        if claim.completion.is_none()
+            && ui
+                .button(format!(
+                    "We are completing it and the date is not known{suffix}"
+                ))
+                .clicked()
+        {
+            update(
+                edits,
+                Claim {
+                    completion: Some(Completion::default()),
+                    ..claim.clone()
+                },
+                false,
+            );
+        }
+    }
+    if resolved.requires.contains(&Particular::LegitimateInterests) {
+        widgets::section(
+            ui,
+            &format!("The legitimate interests test (UK GDPR Article 6(1)(f)) — {id}{suffix}"),
+        );
+        let test = claim.legitimate_interests.clone().unwrap_or_default();
+        let steps = [
+            (
+                "1. The legitimate interest in disclosure",
+                test.interest.clone(),
+            ),
+            (
+                "2. Is disclosure necessary to meet it?",
+                test.necessity.clone(),
+            ),
+            (
+                "3. Does it outweigh the person's interests, rights and freedoms?",
+                test.balance.clone(),
+            ),
+        ];
+        for (step, (label, value)) in steps.into_iter().enumerate() {
+            let mut text = value;
+            if widgets::text_area(ui, &format!("{label} — {id}{suffix}"), &mut text, 2).changed()
+            {
+                let mut updated = test.clone();
+                match step {
+                    0 => updated.interest = text,
+                    1 => updated.necessity = text,
+                    _ => updated.balance = text,
+                }
+                update(
+                    edits,
+                    Claim {
+                        legitimate_interests: Some(updated),
+                        ..claim.clone()
+                    },
+                    true,
+                );
+            }
+        }
     }
 }
