@@ -229,7 +229,10 @@ pub fn case_dates(holidays: &HolidayCalendar, case: &Case) -> Result<CaseDates, 
         }
         dates.response = Some(response);
     }
-    let review_from = case.responded_on.or_else(|| dates.due());
+    let review_from = match case.responded_on {
+        Some(response) => Some(rules.review_from.start(response, dates.due())),
+        None => dates.due(),
+    };
     if let Some(from) = review_from {
         let request = add_working_days(&calendar, from, rules.review_request_days, &[])?;
         dates.review_answer = Some(add_working_days(
@@ -573,15 +576,26 @@ mod tests {
     }
 
     #[test]
-    fn foisa_has_no_extension_limit_and_reviews_take_twenty_days() {
+    fn foisa_has_no_extension_limit_and_its_review_window_runs_from_the_due_date() {
         let holidays = HolidayCalendar::bundled();
         let mut case = case_with(Regime::Foisa, date(2026, 3, 2), vec![]);
         case.responded_on = Some(date(2026, 3, 27));
         let dates = case_dates(&holidays, &case).unwrap();
         assert!(dates.extension_limit.is_none());
         let request = dates.review_request.unwrap();
-        assert_eq!(request.start, date(2026, 3, 27));
+        // FOISA s.20(5): the 40 days run from the end of the time allowed
+        // (30 March), not from an early response (27 March)...
+        assert_eq!(request.start, date(2026, 3, 30));
         assert_eq!(request.days, 40);
         assert_eq!(dates.review_answer.unwrap().days, 20);
+        // ...and from the response itself when it came late.
+        case.responded_on = Some(date(2026, 4, 2));
+        let late = case_dates(&holidays, &case).unwrap();
+        assert_eq!(late.review_request.unwrap().start, date(2026, 4, 2));
+        // FOIA's Code of Practice counts from the response, early or not.
+        let mut foia = case_with(Regime::Foia, date(2026, 3, 2), vec![]);
+        foia.responded_on = Some(date(2026, 3, 20));
+        let foia_dates = case_dates(&holidays, &foia).unwrap();
+        assert_eq!(foia_dates.review_request.unwrap().start, date(2026, 3, 20));
     }
 }

@@ -41,6 +41,31 @@ pub struct ExtensionRule {
     pub basis: String,
 }
 
+/// The day the requester's time to ask for a review runs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum ReviewFrom {
+    /// The date of the response (FOIA Code of Practice, EIR reg 11(2)).
+    #[default]
+    Response,
+    /// The end of the time allowed to respond, or the response if it came
+    /// later (FOISA s.20(5), EISR reg 16(2)).
+    LaterOfDueDateAndResponse,
+}
+
+impl ReviewFrom {
+    /// The day the review window counts from, given the response and the due date.
+    pub fn start(
+        self,
+        response: jiff::civil::Date,
+        due: Option<jiff::civil::Date>,
+    ) -> jiff::civil::Date {
+        match (self, due) {
+            (ReviewFrom::LaterOfDueDateAndResponse, Some(due)) => response.max(due),
+            _ => response,
+        }
+    }
+}
+
 /// The statutory periods of one regime (from `assets/law/clock.ron`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,6 +88,9 @@ pub struct ClockRules {
     pub fees_basis: String,
     /// Working days the requester has to ask for a review.
     pub review_request_days: u32,
+    /// The day those working days run from.
+    #[serde(default)]
+    pub review_from: ReviewFrom,
     /// The law or guidance behind that.
     pub review_request_basis: String,
     /// Working days the authority should take to answer a review.
@@ -105,6 +133,11 @@ fn fallback_rules(regime: Regime) -> &'static ClockRules {
                 clarification_basis: String::new(),
                 fees_basis: String::new(),
                 review_request_days: 40,
+                review_from: if regime.is_scottish() {
+                    ReviewFrom::LaterOfDueDateAndResponse
+                } else {
+                    ReviewFrom::Response
+                },
                 review_request_basis: String::new(),
                 review_answer_days: 20,
                 review_answer_max_days: 20,

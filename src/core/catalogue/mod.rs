@@ -173,6 +173,15 @@ pub struct Entry {
     /// Words in a harm text that name its interest (when it is a limb of another provision).
     #[serde(default)]
     pub phrases: Vec<String>,
+    /// For a class-based provision: the class of information it covers, as a
+    /// letter names it ("information held for an investigation into whether
+    /// a person should be charged with an offence").
+    #[serde(default)]
+    pub describes: Option<String>,
+    /// True for "reasonably accessible by other means" (FOIA s.21, FOISA s.25):
+    /// the answer tells the requester where the information is.
+    #[serde(default)]
+    pub accessible: bool,
 }
 
 impl Entry {
@@ -194,7 +203,9 @@ impl Entry {
             interest: self
                 .wording
                 .as_ref()
-                .map_or_else(|| self.title.to_lowercase(), |w| w.interest.clone()),
+                .map(|w| w.interest.clone())
+                .or_else(|| self.describes.clone())
+                .unwrap_or_else(|| self.title.clone()),
             status: Some(self.status),
             requires: self.requires.clone(),
             phrases: self.phrases.clone(),

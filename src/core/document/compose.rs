@@ -106,7 +106,12 @@ pub const WORDING: &[(&str, bool)] = &[
     ("exemption.absolute", true),
     ("ncnd.absolute", true),
     ("limbs.interest", true),
-    ("limbs.interests", true),
+    ("limbs.class", true),
+    ("limbs.class.ncnd", true),
+    ("cite.read_with", true),
+    ("words.or", true),
+    ("decision.whole_request.notice", true),
+    ("answer.accessible", true),
     ("limbs.condition", true),
     ("test.form.would", true),
     ("test.form.would_be_likely", true),
@@ -468,7 +473,12 @@ impl<'a> Composer<'a> {
         }
         if !ncnd.is_empty() {
             self.anchor = Anchor::Ncnd;
-            self.ncnd_section(ncnd, groups);
+            let explained: Vec<String> = if self.answers_first {
+                Vec::new()
+            } else {
+                withholding.iter().map(Cited::anchor_id).collect()
+            };
+            self.ncnd_section(ncnd, groups, &explained);
         }
     }
 
@@ -648,7 +658,12 @@ impl<'a> Composer<'a> {
                 WholeRequestRefusal::Repeated { .. } => "decision.repeated",
             };
             let values = self.whole_request_values(refusal);
-            self.paragraph_with(name, &values);
+            let text = format!(
+                "{} {}",
+                self.wording_with(name, &values),
+                self.wording("decision.whole_request.notice")
+            );
+            self.text(text.trim());
             return;
         }
         let decisions: Vec<&Decision> = case.questions.iter().map(|q| &q.decision).collect();
@@ -692,10 +707,26 @@ impl<'a> Composer<'a> {
             }));
         }
         if not_held {
-            sentences.push(self.wording("decision.not_held"));
+            let numbers: Vec<u32> = case
+                .questions
+                .iter()
+                .filter(|q| matches!(q.decision, Decision::NotHeld { .. }))
+                .map(|q| q.number)
+                .collect();
+            let values = self
+                .values
+                .with("question_list", self.question_list(&numbers));
+            sentences.push(self.wording_with("decision.not_held", &values));
         }
         if !scopes.is_empty() {
-            let values = self.values.with("scope", self.join_and(&scopes));
+            // Several things neither confirmed nor denied are alternatives, not one.
+            let or = self.wording("words.or");
+            let joined = match scopes.as_slice() {
+                [one] => one.clone(),
+                [init @ .., last] => format!("{}, {or} {last}", init.join(", ")),
+                [] => String::new(),
+            };
+            let values = self.values.with("scope", joined);
             sentences.push(self.wording_with("decision.ncnd", &values));
         }
         let refusal = withheld || ncnd || (not_held && case.regime.is_environmental());
@@ -734,6 +765,9 @@ impl<'a> Composer<'a> {
         let values = self.whole_request_values(refusal);
         let heading = self.wording("heading.whole_request");
         self.heading(1, heading);
+        if self.input.case.regime.is_environmental() {
+            self.paragraph("presumption");
+        }
         match refusal {
             WholeRequestRefusal::CostLimit {
                 explanation,
@@ -931,11 +965,11 @@ impl<'a> Composer<'a> {
     /// Texts that differ between questions, each labelled with its questions.
     fn grouped_texts(
         &self,
-        uses: &[Use<'_>],
+        uses: &[&Use<'_>],
         pick: impl Fn(&Use<'_>) -> Option<String>,
     ) -> Vec<(Vec<u32>, String)> {
         let mut grouped: Vec<(Vec<u32>, String)> = Vec::new();
-        for one in uses {
+        for one in uses.iter().copied() {
             let Some(text) = pick(one).filter(|t| !t.trim().is_empty()) else {
                 continue;
             };
@@ -1000,58 +1034,111 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// The reasoning for one provision: limbs, harm, test, particulars, public interest.
+    /// The reasoning for one provision. Uses that rely on different limbs
+    /// (s.40(2) under its first condition for one question and its second
+    /// for another) are reasoned separately, each labelled with its questions.
     fn claim_reasoning(&mut self, cited: &Cited<'_>) {
+        let mut parts: Vec<(String, Vec<&Use<'_>>)> = Vec::new();
+        for one in &cited.uses {
+            let key = one.resolved.as_ref().map_or(String::new(), |r| {
+                let mut ids: Vec<&str> = r.limbs.iter().map(|l| l.id.as_str()).collect();
+                ids.sort_unstable();
+                format!("{}|{:?}", ids.join(","), r.status)
+            });
+            match parts.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, uses)) => uses.push(one),
+                None => parts.push((key, vec![one])),
+            }
+        }
+        let several = parts.len() > 1;
+        for (_, uses) in &parts {
+            if several {
+                let mut numbers: Vec<u32> = uses.iter().map(|u| u.question).collect();
+                numbers.dedup();
+                let values = self
+                    .values
+                    .with("question_list", capitalise(&self.question_list(&numbers)));
+                let label = self.wording_with("label.questions", &values);
+                self.bold_line(label);
+            }
+            self.reasoning_for(cited, uses);
+        }
+    }
+
+    /// The limb sentences of one use: the interests protected, the class the
+    /// information falls in, or the condition met.
+    fn limb_sentence(&self, cited: &Cited<'_>, one: &Use<'_>, values: &Values) -> Option<String> {
+        let resolved = one.resolved.as_ref()?;
+        let catalogue = self.input.catalogue;
+        // The heading already names the exemption an NCND provision is read with.
+        let limbs: Vec<&crate::core::catalogue::Limb> = resolved
+            .limbs
+            .iter()
+            .filter(|l| cited.read_with.is_none_or(|with| with.id != l.id))
+            .collect();
+        if limbs.is_empty() {
+            return None;
+        }
+        let mut interests: Vec<(String, Vec<String>)> = Vec::new();
+        let mut classes: Vec<String> = Vec::new();
+        let mut conditions: Vec<String> = Vec::new();
+        for limb in limbs {
+            let entry = catalogue.get(&limb.id);
+            match entry {
+                None if limb.status.is_some() => {
+                    conditions.push(format!("{}: {}", limb.cite, limb.interest));
+                }
+                Some(entry) if entry.wording.is_none() && !entry.test.needs_likelihood() => {
+                    classes.push(format!("{} ({})", limb.cite, limb.interest));
+                }
+                _ => match interests.iter_mut().find(|(cite, _)| *cite == limb.cite) {
+                    Some((_, named)) => named.push(limb.interest.clone()),
+                    None => interests.push((limb.cite.clone(), vec![limb.interest.clone()])),
+                },
+            }
+        }
+        let mut sentences = Vec::new();
+        if !interests.is_empty() {
+            let named: Vec<String> = interests
+                .iter()
+                .map(|(cite, named)| format!("{} ({cite})", self.join_and(named)))
+                .collect();
+            let values = values.with("limbs", self.join_and(&named));
+            sentences.push(self.wording_with("limbs.interest", &values));
+        }
+        if !classes.is_empty() {
+            let values = values.with("limbs", self.join_and(&classes));
+            let name = if cited.ncnd {
+                "limbs.class.ncnd"
+            } else {
+                "limbs.class"
+            };
+            sentences.push(self.wording_with(name, &values));
+        }
+        if !conditions.is_empty() {
+            let values = values.with("limbs", self.join_and(&conditions));
+            sentences.push(self.wording_with("limbs.condition", &values));
+        }
+        Some(sentences.join(" "))
+    }
+
+    fn reasoning_for(&mut self, cited: &Cited<'_>, uses: &[&Use<'_>]) {
         let ncnd = cited.ncnd;
         let values = self.cited_values(cited);
-        // Limbs, where the provision has them.
-        let limbs = self.grouped_texts(&cited.uses, |one| {
-            let resolved = one.resolved.as_ref()?;
-            if resolved.limbs.is_empty() {
-                return None;
-            }
-            let catalogue = self.input.catalogue;
-            let (conditions, interests): (Vec<_>, Vec<_>) = resolved
-                .limbs
-                .iter()
-                .partition(|l| l.status.is_some() && catalogue.get(&l.id).is_none());
-            let mut sentences = Vec::new();
-            if !interests.is_empty() {
-                let named: Vec<String> = interests
-                    .iter()
-                    .map(|l| format!("{} ({})", l.interest, l.cite))
-                    .collect();
-                let name = if named.len() > 1 {
-                    "limbs.interests"
-                } else {
-                    "limbs.interest"
-                };
-                let values = values.with("limbs", self.join_and(&named));
-                sentences.push(self.wording_with(name, &values));
-            }
-            if !conditions.is_empty() {
-                let named: Vec<String> = conditions
-                    .iter()
-                    .map(|l| format!("{}: {}", l.cite, l.interest))
-                    .collect();
-                let values = values.with("limbs", self.join_and(&named));
-                sentences.push(self.wording_with("limbs.condition", &values));
-            }
-            Some(sentences.join(" "))
-        });
+        let limbs = self.grouped_texts(uses, |one| self.limb_sentence(cited, one, &values));
         self.write_grouped(&limbs);
         // Harm.
-        let harms = self.grouped_texts(&cited.uses, |one| one.claim.harm.clone());
+        let harms = self.grouped_texts(uses, |one| one.claim.harm.clone());
         self.write_grouped(&harms);
         // The test, in the exemption's own words.
-        let tests = self.grouped_texts(&cited.uses, |one| self.test_sentence(one, ncnd));
+        let tests = self.grouped_texts(uses, |one| self.test_sentence(one, ncnd));
         self.write_grouped(&tests);
         // Material still being completed.
-        let completions = self.grouped_texts(&cited.uses, |one| self.completion_text(one));
+        let completions = self.grouped_texts(uses, |one| self.completion_text(one));
         self.write_grouped(&completions);
         // The legitimate interests test.
         let mut steps_written: BTreeSet<String> = BTreeSet::new();
-        for one in &cited.uses {
+        for one in uses {
             let Some(test) = &one.claim.legitimate_interests else {
                 continue;
             };
@@ -1082,19 +1169,18 @@ impl<'a> Composer<'a> {
             }
         }
         // Public interest.
-        let qualified = cited
-            .uses
+        let qualified = uses
             .iter()
             .filter_map(|u| u.resolved.as_ref())
             .any(ResolvedClaim::needs_public_interest)
-            || (cited.uses.iter().all(|u| u.resolved.is_none())
+            || (uses.iter().all(|u| u.resolved.is_none())
                 && cited.entry.is_some_and(|e| e.status == Status::Qualified));
-        let has_pit = cited.uses.iter().any(|u| u.claim.public_interest.is_some());
+        let has_pit = uses.iter().any(|u| u.claim.public_interest.is_some());
         if qualified || has_pit {
             self.paragraph_with(if ncnd { "pit.intro.ncnd" } else { "pit.intro" }, &values);
             let mut for_disclosure: Vec<String> = Vec::new();
             let mut for_exemption: Vec<String> = Vec::new();
-            for one in &cited.uses {
+            for one in uses {
                 if let Some(pit) = &one.claim.public_interest {
                     for factor in &pit.favouring_disclosure {
                         if !for_disclosure
@@ -1114,7 +1200,7 @@ impl<'a> Composer<'a> {
                     }
                 }
             }
-            let conclusions = self.grouped_texts(&cited.uses, |one| {
+            let conclusions = self.grouped_texts(uses, |one| {
                 one.claim
                     .public_interest
                     .as_ref()
@@ -1271,27 +1357,65 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn ncnd_section(&mut self, provisions: &[Cited<'a>], groups: &[NcndGroup]) {
+    /// The citations of some provisions in running text, an NCND provision
+    /// read with several exemptions named once: "section 18(1), read with
+    /// section 35(1)(a) and section 38(1)(b)".
+    fn citations(&self, cited: &[&Cited<'_>], with_title: bool) -> String {
+        let mut parts: Vec<(String, Vec<String>)> = Vec::new();
+        for one in cited {
+            let citation = one.citation();
+            let with = one.read_with.map(|w| match (with_title, one.entry) {
+                (true, _) => format!("{} ({})", w.cite, w.title),
+                _ => w.cite.clone(),
+            });
+            let plain = match (with_title, one.entry, one.read_with) {
+                (true, Some(entry), None) => format!("{citation} ({})", entry.title),
+                _ => citation.clone(),
+            };
+            match (
+                with,
+                parts
+                    .iter_mut()
+                    .find(|(c, w)| *c == citation && !w.is_empty()),
+            ) {
+                (Some(with), Some((_, list))) => list.push(with),
+                (Some(with), None) => parts.push((citation, vec![with])),
+                (None, _) => parts.push((plain, Vec::new())),
+            }
+        }
+        let texts: Vec<String> = parts
+            .into_iter()
+            .map(|(citation, with)| {
+                if with.is_empty() {
+                    citation
+                } else {
+                    let values = self
+                        .values
+                        .with("section", citation)
+                        .with("read_with", self.join_and(&with));
+                    self.wording_with("cite.read_with", &values)
+                }
+            })
+            .collect();
+        self.join_and(&texts)
+    }
+
+    fn ncnd_section(
+        &mut self,
+        provisions: &[Cited<'a>],
+        groups: &[NcndGroup],
+        explained: &[String],
+    ) {
         let heading = self.wording("heading.ncnd");
         self.heading(1, heading);
         self.paragraph("ncnd.duty");
         for group in groups {
-            let cites: Vec<String> = group
+            let in_group: Vec<&Cited<'_>> = group
                 .provisions
                 .iter()
                 .filter_map(|key| provisions.iter().find(|p| p.key == *key))
-                .map(|p| match p.read_with {
-                    Some(with) => {
-                        let values = self.cited_values(p).with("read_with", with.cite.clone());
-                        let heading = self.wording_with("heading.provision.read_with", &values);
-                        // "Section 18(1), read with section 35(1)(a): title" → the
-                        // citation part only, in running text.
-                        let citation = heading.split(':').next().unwrap_or_default().to_string();
-                        lowercase_first(&citation)
-                    }
-                    None => p.citation(),
-                })
                 .collect();
+            let cites = vec![self.citations(&in_group, false)];
             let values = self
                 .values
                 .with("scope", group.scope.clone())
@@ -1317,6 +1441,12 @@ impl<'a> Composer<'a> {
             // FOISA's ncnd.duty paragraph has already explained section 18(1):
             // what follows is why the exemption it is read with would apply.
             let statement = match cited.read_with {
+                // Explained already where the letter withholds information under it.
+                Some(with)
+                    if self.input.case.regime == Regime::Foisa && explained.contains(&with.id) =>
+                {
+                    String::new()
+                }
                 Some(with) if self.input.case.regime == Regime::Foisa => {
                     let underlying = Cited {
                         key: String::new(),
@@ -1340,25 +1470,12 @@ impl<'a> Composer<'a> {
 
     /// The citations used for one question, for its answer.
     fn cites_for(&self, list: &[Cited<'_>], number: u32, with_title: bool) -> String {
-        let cites: Vec<String> = list
+        let used: Vec<&Cited<'_>> = list
             .iter()
             .filter(|c| c.uses.iter().any(|u| u.question == number))
-            .map(|c| {
-                let citation = match c.read_with {
-                    Some(with) => {
-                        let values = self.cited_values(c).with("read_with", with.cite.clone());
-                        let heading = self.wording_with("heading.provision.read_with", &values);
-                        lowercase_first(heading.split(':').next().unwrap_or_default())
-                    }
-                    None => c.citation(),
-                };
-                match (with_title, c.entry) {
-                    (true, Some(entry)) => format!("{citation} ({})", entry.title),
-                    _ => citation,
-                }
-            })
             .collect();
-        self.join_and(&cites)
+        // Titles help with one citation; with several they crowd the sentence.
+        self.citations(&used, with_title && used.len() == 1)
     }
 
     /// The answer paragraphs of one question (without its advice).
@@ -1379,9 +1496,21 @@ impl<'a> Composer<'a> {
                 values.set("cites", self.cites_for(withholding, question.number, true));
                 texts.push(self.wording_with("answer.rest_withheld", &values));
             }
-            Decision::Withhold { .. } => {
+            Decision::Withhold { claims, .. } => {
                 values.set("cites", self.cites_for(withholding, question.number, true));
-                texts.push(self.wording_with("answer.withheld", &values));
+                let catalogue = self.input.catalogue;
+                let accessible = !claims.is_empty()
+                    && claims
+                        .iter()
+                        .all(|c| catalogue.find(&c.exemption).is_some_and(|e| e.accessible));
+                texts.push(self.wording_with(
+                    if accessible {
+                        "answer.accessible"
+                    } else {
+                        "answer.withheld"
+                    },
+                    &values,
+                ));
             }
             Decision::NotHeld { explanation, .. } => {
                 texts.push(self.wording("answer.not_held"));
@@ -1419,10 +1548,12 @@ impl<'a> Composer<'a> {
                     .iter()
                     .position(|g| g.whole && g.questions.contains(&q.number))
             };
+            let same_advice = |a: &Question, b: &Question| {
+                a.decision.advice().map(normalise) == b.decision.advice().map(normalise)
+            };
             let joins = runs.last().and_then(|run| run.last()).is_some_and(|last| {
                 matches!(question.decision, Decision::Ncnd { .. })
-                    && question.decision.advice().is_none()
-                    && last.decision.advice().is_none()
+                    && same_advice(question, last)
                     && group_of(question).is_some()
                     && group_of(question) == group_of(last)
             });
@@ -1464,6 +1595,12 @@ impl<'a> Composer<'a> {
                         said.push((question.number, normal));
                     }
                 }
+                if let Some(advice) = question.decision.advice().filter(|a| !a.trim().is_empty()) {
+                    let label = self.wording("label.advice");
+                    self.labelled(&label, advice);
+                }
+                // The standard paragraph for the kind of reason, once, after
+                // the advice it may refer to.
                 if let Decision::NotHeld {
                     basis: Some(basis), ..
                 } = &question.decision
@@ -1471,10 +1608,6 @@ impl<'a> Composer<'a> {
                 {
                     bases_explained.push(*basis);
                     self.paragraph(&format!("not_held.{}", basis.key()));
-                }
-                if let Some(advice) = question.decision.advice().filter(|a| !a.trim().is_empty()) {
-                    let label = self.wording("label.advice");
-                    self.labelled(&label, advice);
                 }
             } else {
                 let values = self
@@ -1496,6 +1629,10 @@ impl<'a> Composer<'a> {
                 values.set("where", self.where_reasons());
                 values.set("cites", self.cites_for(ncnd, numbers[0], false));
                 self.paragraph_with("answer.ncnd.group", &values);
+                if let Some(advice) = run[0].decision.advice().filter(|a| !a.trim().is_empty()) {
+                    let label = self.wording("label.advice");
+                    self.labelled(&label, advice);
+                }
             }
         }
     }
@@ -1560,14 +1697,6 @@ impl<'a> Composer<'a> {
             };
             self.spans(ParagraphStyle::Address, vec![Span::plain(line)]);
         }
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -1693,12 +1822,15 @@ pub fn compose(input: ComposeInput<'_>) -> Document {
     {
         values.set("due_date", long_date(due));
     }
-    // The review window runs from the letter's date, whatever the case file says.
+    // The review window runs from the letter's date (in Scotland, from the
+    // end of the time allowed if that is later), whatever the case file says.
     let calendar = WorkingCalendar::for_regime(input.holidays, case.regime);
-    let review_deadline =
-        add_working_days(&calendar, input.letter_date, clock.review_request_days, &[])
-            .ok()
-            .map(|d| d.due);
+    let review_start = clock
+        .review_from
+        .start(input.letter_date, input.dates.and_then(CaseDates::due));
+    let review_deadline = add_working_days(&calendar, review_start, clock.review_request_days, &[])
+        .ok()
+        .map(|d| d.due);
     if let Some(deadline) = review_deadline {
         values.set("review_deadline", long_date(deadline));
     }

@@ -168,8 +168,13 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
             continue;
         }
         if let Some(&first) = seen.get(sentence.normal.as_str()) {
-            if reported_repeats.insert(sentence.normal.as_str()) {
-                let _ = first;
+            // Each answer is read on its own, so the same sentence in the
+            // answers to two different questions is not a repetition.
+            let separate_answers = matches!(
+                (sentences[first].place.question(), sentence.place.question()),
+                (Some(a), Some(b)) if a != b
+            ) && sentences[first].section != sentence.section;
+            if !separate_answers && reported_repeats.insert(sentence.normal.as_str()) {
                 add(
                     Code::RepeatedSentence,
                     sentence.place,
@@ -423,35 +428,35 @@ pub(crate) fn split_sentences(text: &str) -> Vec<String> {
     sentences
 }
 
-/// A run of five words, two of them significant, that occurs twice
-/// in one (normalised) sentence.
+/// A phrase of three or more words, two of them significant, said twice in a
+/// row inside one sentence ("about X, X and X"): what joining the same text
+/// from several questions produces. A parallel construction with other words
+/// between ("£10 a year for a pitch in A and £5 a year for a pitch in B") is
+/// not a repetition.
 pub(crate) fn repeated_phrase(sentence: &str) -> Option<String> {
     let words: Vec<&str> = sentence
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '(' || c == ')'))
         .filter(|w| !w.is_empty())
         .collect();
-    const RUN: usize = 5;
-    if words.len() < RUN * 2 {
-        return None;
-    }
-    // "The public interest in X outweighs the public interest in Y" is how
-    // balances are written: the stock words of a balance do not count.
     let stock = &vocabulary().stock_balance_words;
-    let mut seen: HashMap<&[&str], usize> = HashMap::new();
-    for start in 0..=words.len() - RUN {
-        let run = &words[start..start + RUN];
-        let significant = run
-            .iter()
-            .filter(|w| !stock.iter().any(|s| s == *w) && !significant_words(w).is_empty())
-            .count();
-        if significant < 2 {
-            continue;
-        }
-        match seen.get(run) {
-            Some(&first) if start >= first + RUN => return Some(run.join(" ")),
-            Some(_) => {}
-            None => {
-                seen.insert(run, start);
+    let significant = |w: &str| !stock.iter().any(|s| s == w) && !significant_words(w).is_empty();
+    for length in 3..=words.len() / 2 {
+        for start in 0..words.len().saturating_sub(2 * length - 1) {
+            let first = &words[start..start + length];
+            if first.iter().filter(|w| significant(w)).count() < 2 {
+                continue;
+            }
+            for gap in [0, 1] {
+                let next = start + length + gap;
+                if next + length > words.len() {
+                    continue;
+                }
+                if gap == 1 && !matches!(words[start + length], "and" | "or") {
+                    continue;
+                }
+                if &words[next..next + length] == first {
+                    return Some(first.join(" "));
+                }
             }
         }
     }
@@ -470,10 +475,13 @@ fn contains_words(text: &str, phrase: &str) -> bool {
 
 /// What is wrong with a sentence's terminology for the regime, if anything.
 fn terminology_problem(sentence: &str, regime: Regime, words: &Vocabulary) -> Option<String> {
+    // A sentence that names another law ("section 19 of the Flood and Water
+    // Management Act 2010") may use that law's words.
     let names_other_law = words
         .other_law_names
         .iter()
-        .any(|law| sentence.contains(law.as_str()));
+        .any(|law| sentence.contains(law.as_str()))
+        || contains_words(sentence, "act");
     let foreign = if regime.is_scottish() {
         &words.uk_only
     } else {
@@ -651,14 +659,20 @@ mod tests {
     fn a_phrase_said_twice_in_one_sentence_is_found() {
         assert_eq!(
             repeated_phrase(&normalise(
-                "We hold nothing about any investigation into the councillor, any investigation into the councillor and any investigation into the councillor."
+                "We hold nothing about any investigation into Councillor Pellow's expenses, any investigation into Councillor Pellow's expenses and any investigation into Councillor Pellow's expenses."
             ))
             .as_deref(),
-            Some("any investigation into the councillor")
+            Some("any investigation into councillor pellow's expenses")
         );
         assert_eq!(
             repeated_phrase(&normalise(
                 "The public interest in maintaining the exemption outweighs the public interest in disclosure."
+            )),
+            None
+        );
+        assert_eq!(
+            repeated_phrase(&normalise(
+                "A consent costs £1,240 a year for a fixed pitch in the town centre and £620 a year for a fixed pitch elsewhere."
             )),
             None
         );
