@@ -1125,7 +1125,13 @@ impl<'a> Composer<'a> {
     fn reasoning_for(&mut self, cited: &Cited<'_>, uses: &[&Use<'_>]) {
         let ncnd = cited.ncnd;
         let values = self.cited_values(cited);
-        let limbs = self.grouped_texts(uses, |one| self.limb_sentence(cited, one, &values));
+        // Conditions and the personal data test belong to the exemption an
+        // NCND provision is read with (FOISA s.38(1)(b) under s.18(1)).
+        let own_values = match cited.read_with {
+            Some(with) => values.with("section", with.cite.clone()),
+            None => values.clone(),
+        };
+        let limbs = self.grouped_texts(uses, |one| self.limb_sentence(cited, one, &own_values));
         self.write_grouped(&limbs);
         // Harm.
         let harms = self.grouped_texts(uses, |one| one.claim.harm.clone());
@@ -1155,7 +1161,7 @@ impl<'a> Composer<'a> {
                 } else {
                     "personal_data.intro"
                 };
-                self.paragraph_with(name, &values);
+                self.paragraph_with(name, &own_values);
             }
             for (name, text) in [
                 ("personal_data.interest", &test.interest),
