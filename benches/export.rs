@@ -1,5 +1,5 @@
-//! Benchmarks of the letter: compose and export (DOCX, text) at 10, 200 and
-//! 2,000 questions, and check + compose + export together.
+//! Benchmarks of the letter: compose, compose + the letter lint, export
+//! (DOCX) at 10, 200 and 2,000 questions, and check + compose + export together.
 
 use std::hint::black_box;
 
@@ -7,6 +7,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
 
 use foi_drafter::core::rules::Stage;
+use foi_drafter::core::rules::lint::{LintInput, lint_letter};
 use foi_drafter::core::synthetic::synthetic_case;
 use foi_drafter::export::{Format, render};
 use foi_drafter::session::letter::LetterSetup;
@@ -24,6 +25,30 @@ fn compose(c: &mut Criterion) {
                     .compose(black_box(case), date(2026, 3, 27), false)
                     .blocks
                     .len()
+            })
+        });
+    }
+    group.finish();
+}
+
+fn compose_and_lint(c: &mut Criterion) {
+    let setup = LetterSetup::bundled();
+    let mut group = c.benchmark_group("compose_lint");
+    for size in SIZES {
+        let case = synthetic_case(size);
+        group.bench_with_input(BenchmarkId::from_parameter(size), &case, |b, case| {
+            b.iter(|| {
+                let document = setup.compose(black_box(case), date(2026, 3, 27), false);
+                lint_letter(
+                    &document,
+                    &LintInput {
+                        case,
+                        library: &setup.library,
+                        authority: &setup.profile.profile.name,
+                        stage: Stage::Final,
+                    },
+                )
+                .len()
             })
         });
     }
@@ -55,8 +80,7 @@ fn check_compose_export(c: &mut Criterion) {
         let case = synthetic_case(size);
         group.bench_with_input(BenchmarkId::from_parameter(size), &case, |b, case| {
             b.iter(|| {
-                let assessment = setup.assess(case, date(2026, 3, 27), Stage::Final);
-                let document = setup.compose(case, date(2026, 3, 27), false);
+                let (assessment, document) = setup.check(case, date(2026, 3, 27), Stage::Final);
                 (
                     assessment.findings.len(),
                     render(&document, Format::Docx, None).map(|b| b.len()),
@@ -67,5 +91,11 @@ fn check_compose_export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, compose, export_docx, check_compose_export);
+criterion_group!(
+    benches,
+    compose,
+    compose_and_lint,
+    export_docx,
+    check_compose_export
+);
 criterion_main!(benches);

@@ -459,3 +459,139 @@ fn the_picker_search_finds_by_words_and_ids() {
         "{hits:?}"
     );
 }
+
+#[test]
+fn citation_aliases_resolve_to_the_catalogue_id() {
+    let foia = catalogue(Regime::Foia);
+    for written in [
+        "s21",
+        "s21(1)",
+        "section 21",
+        "S.21",
+        "s 21(1)",
+        "Section 21 (1)",
+    ] {
+        assert_eq!(
+            foia.resolve(written),
+            Resolution::Found(foia.get("s21").unwrap()),
+            "{written}"
+        );
+    }
+    // The only entry of its family: s.22A(1) is s.22A(1) even written "s22A".
+    assert_eq!(foia.find("s12").map(|e| e.id.as_str()), Some("s12(1)"));
+    let eir = catalogue(Regime::Eir);
+    for written in [
+        "reg 12(4)(b)",
+        "Reg. 12(4)(b)",
+        "regulation 12 (4) (b)",
+        "r12(4)(b)",
+    ] {
+        assert_eq!(
+            eir.find(written).map(|e| e.id.as_str()),
+            Some("r12(4)(b)"),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn an_ambiguous_citation_names_every_choice_and_resolves_to_none() {
+    let foia = catalogue(Regime::Foia);
+    let Resolution::Ambiguous(choices) = foia.resolve("s31") else {
+        panic!("s31 is ambiguous: {:?}", foia.resolve("s31"));
+    };
+    let ids: Vec<&str> = choices.iter().map(|e| e.id.as_str()).collect();
+    assert!(
+        ids.contains(&"s31(1)(a)") && ids.contains(&"s31(3)"),
+        "{ids:?}"
+    );
+    assert_eq!(foia.find("s31"), None);
+    let Resolution::Ambiguous(choices) = foia.resolve("section 40") else {
+        panic!("s40 is ambiguous");
+    };
+    assert_eq!(choices.len(), 4);
+    assert_eq!(foia.resolve("s99"), Resolution::Unknown);
+    assert_eq!(foia.resolve(""), Resolution::Unknown);
+}
+
+#[test]
+fn limbs_come_from_the_provision_or_the_exemptions_it_follows_from() {
+    let foia = catalogue(Regime::Foia);
+    let s31_3 = foia.get("s31(3)").unwrap();
+    let limbs: Vec<String> = foia.limbs_of(s31_3).into_iter().map(|l| l.id).collect();
+    assert_eq!(limbs.len(), 9, "s.31(1)(a) to (i)");
+    assert_eq!(limbs[0], "s31(1)(a)");
+    let conditions: Vec<String> = foia
+        .limbs_of(foia.get("s40(2)").unwrap())
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    assert_eq!(
+        conditions,
+        ["s40(3A)(a)", "s40(3A)(b)", "s40(3B)", "s40(4A)"]
+    );
+    // A provision that follows from one exemption takes that exemption's limbs.
+    let eir = catalogue(Regime::Eir);
+    let from_12_6: Vec<String> = eir
+        .limbs_of(eir.get("r12(6)").unwrap())
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    assert!(from_12_6.contains(&"r12(5)(a)-public-safety".to_string()));
+    // And every limb of every catalogue has a citation and an interest.
+    for regime in Regime::ALL {
+        let catalogue = catalogue(regime);
+        for entry in &catalogue.entries {
+            for limb in catalogue.limbs_of(entry) {
+                assert!(
+                    !limb.cite.is_empty() && !limb.interest.is_empty(),
+                    "{}",
+                    limb.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_prejudice_based_entry_has_its_test_wording() {
+    for regime in Regime::ALL {
+        let catalogue = catalogue(regime);
+        for entry in &catalogue.entries {
+            if entry.test.needs_likelihood() || entry.test == HarmTest::RequiredForSafeguarding {
+                assert!(
+                    entry.wording.is_some(),
+                    "{} {}: no test wording",
+                    regime.key(),
+                    entry.id
+                );
+            }
+        }
+    }
+    let foisa = catalogue(Regime::Foisa);
+    assert_eq!(
+        foisa
+            .get("s30(b)(i)")
+            .unwrap()
+            .wording
+            .as_ref()
+            .unwrap()
+            .verb,
+        "inhibit substantially"
+    );
+    let foia = catalogue(Regime::Foia);
+    assert_eq!(
+        foia.get("s38(1)(b)")
+            .unwrap()
+            .wording
+            .as_ref()
+            .unwrap()
+            .verb,
+        "endanger"
+    );
+    let eir = catalogue(Regime::Eir);
+    assert_eq!(
+        eir.get("r12(5)(e)").unwrap().wording.as_ref().unwrap().verb,
+        "adversely affect"
+    );
+}
