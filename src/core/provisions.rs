@@ -226,6 +226,10 @@ fn finish<'a>(
         Some(p) if regime != Regime::Foia => {
             if entry.kind == EntryKind::Exemption {
                 Some(entry)
+            } else if !p.limbs.is_empty() {
+                // A provision with conditions of its own (EIR reg 13(5A))
+                // stands alone.
+                None
             } else if let [one] = p.ncnd_for.as_slice() {
                 catalogue.get(one)
             } else {

@@ -91,6 +91,7 @@ pub const WORDING: &[(&str, bool)] = &[
     ("label.advice", true),
     ("decision.full", true),
     ("decision.disclosed_some", true),
+    ("decision.all_held_disclosed", true),
     ("decision.withheld", true),
     ("decision.withheld_all", true),
     ("decision.not_held", true),
@@ -153,8 +154,8 @@ pub const WORDING: &[(&str, bool)] = &[
     ("answer.undecided", true),
     ("answer.not_held", false),
     ("not_held.not_recorded", true),
-    ("not_held.not_found", true),
-    ("not_held.held_elsewhere", true),
+    ("not_held.not_found", false),
+    ("not_held.held_elsewhere", false),
     ("enclosure.item", true),
     ("enclosure.unnamed", true),
     ("cost_limit", true),
@@ -165,6 +166,8 @@ pub const WORDING: &[(&str, bool)] = &[
     ("table.hours", true),
     ("table.total", true),
     ("review", true),
+    ("review.from_due", false),
+    ("pit.intro.condition", false),
     ("complaint", true),
     ("closing", true),
 ];
@@ -695,6 +698,9 @@ impl<'a> Composer<'a> {
         let mut sentences: Vec<String> = Vec::new();
         if all_disclosed {
             sentences.push(self.wording("decision.full"));
+        } else if disclosed && !withheld && !case.has_ncnd() {
+            // Everything we hold is given; the rest is not held.
+            sentences.push(self.wording("decision.all_held_disclosed"));
         } else if disclosed {
             sentences.push(self.wording("decision.disclosed_some"));
         }
@@ -1082,11 +1088,23 @@ impl<'a> Composer<'a> {
         let mut interests: Vec<(String, Vec<String>)> = Vec::new();
         let mut classes: Vec<String> = Vec::new();
         let mut conditions: Vec<String> = Vec::new();
+        // The provision whose condition a limb is: the exemption read with,
+        // the claimed entry, or the provision cited.
+        let owner = |id: &str| {
+            [cited.read_with, Some(resolved.entry), resolved.provision]
+                .into_iter()
+                .flatten()
+                .find(|e| catalogue.limbs_of(e).iter().any(|l| l.id == id))
+                .map(|e| e.cite.clone())
+        };
+        let mut condition_owner: Option<String> = None;
+        let heading_cite = values.get("section").unwrap_or_default().to_string();
         for limb in limbs {
             let entry = catalogue.get(&limb.id);
             match entry {
                 None if limb.status.is_some() => {
                     conditions.push(format!("{}: {}", limb.cite, limb.interest));
+                    condition_owner = condition_owner.or_else(|| owner(&limb.id));
                 }
                 Some(entry) if entry.wording.is_none() && !entry.test.needs_likelihood() => {
                     classes.push(format!("{} ({})", limb.cite, limb.interest));
@@ -1101,7 +1119,16 @@ impl<'a> Composer<'a> {
         if !interests.is_empty() {
             let named: Vec<String> = interests
                 .iter()
-                .map(|(cite, named)| format!("{} ({cite})", self.join_and(named)))
+                .map(|(cite, named)| {
+                    // No "(regulation 12(5)(b))" after regulation 12(5)(b) itself.
+                    if *cite == heading_cite
+                        || Some(cite.as_str()) == cited.entry.map(|e| e.cite.as_str())
+                    {
+                        self.join_and(named)
+                    } else {
+                        format!("{} ({cite})", self.join_and(named))
+                    }
+                })
                 .collect();
             let values = values.with("limbs", self.join_and(&named));
             sentences.push(self.wording_with("limbs.interest", &values));
@@ -1116,7 +1143,10 @@ impl<'a> Composer<'a> {
             sentences.push(self.wording_with(name, &values));
         }
         if !conditions.is_empty() {
-            let values = values.with("limbs", self.join_and(&conditions));
+            let mut values = values.with("limbs", self.join_and(&conditions));
+            if let Some(owner) = condition_owner {
+                values.set("section", owner);
+            }
             sentences.push(self.wording_with("limbs.condition", &values));
         }
         Some(sentences.join(" "))
@@ -1183,7 +1213,18 @@ impl<'a> Composer<'a> {
                 && cited.entry.is_some_and(|e| e.status == Status::Qualified));
         let has_pit = uses.iter().any(|u| u.claim.public_interest.is_some());
         if qualified || has_pit {
-            self.paragraph_with(if ncnd { "pit.intro.ncnd" } else { "pit.intro" }, &values);
+            // Qualified only because of the condition relied on (s.40(2) under s.40(3B)).
+            let by_condition = cited.entry.is_some_and(|e| e.status == Status::Absolute)
+                && uses
+                    .iter()
+                    .filter_map(|u| u.resolved.as_ref())
+                    .any(|r| r.limbs.iter().any(|l| l.status == Some(Status::Qualified)));
+            let name = match (by_condition, ncnd) {
+                (true, false) if self.has_wording("pit.intro.condition") => "pit.intro.condition",
+                (_, true) => "pit.intro.ncnd",
+                (_, false) => "pit.intro",
+            };
+            self.paragraph_with(name, &own_values);
             let mut for_disclosure: Vec<String> = Vec::new();
             let mut for_exemption: Vec<String> = Vec::new();
             for one in uses {
@@ -1254,6 +1295,12 @@ impl<'a> Composer<'a> {
         }
         values.set("verb", wording.verb.clone());
         values.set("interest", wording.interest.clone());
+        let harm = one.claim.harm.as_deref().unwrap_or_default();
+        if !resolved.requires.contains(&Particular::QualifiedPerson)
+            && harm_states_test(harm, wording, resolved.test, one.claim.likelihood)
+        {
+            return None;
+        }
         if resolved.test == HarmTest::RequiredForSafeguarding {
             let test = self.wording_with("test.form.required", &values);
             values.set("test", test);
@@ -1601,12 +1648,8 @@ impl<'a> Composer<'a> {
                         said.push((question.number, normal));
                     }
                 }
-                if let Some(advice) = question.decision.advice().filter(|a| !a.trim().is_empty()) {
-                    let label = self.wording("label.advice");
-                    self.labelled(&label, advice);
-                }
-                // The standard paragraph for the kind of reason, once, after
-                // the advice it may refer to.
+                // The standard paragraph for the kind of reason, once, before
+                // the advice.
                 if let Decision::NotHeld {
                     basis: Some(basis), ..
                 } = &question.decision
@@ -1614,6 +1657,10 @@ impl<'a> Composer<'a> {
                 {
                     bases_explained.push(*basis);
                     self.paragraph(&format!("not_held.{}", basis.key()));
+                }
+                if let Some(advice) = question.decision.advice().filter(|a| !a.trim().is_empty()) {
+                    let label = self.wording("label.advice");
+                    self.labelled(&label, advice);
                 }
             } else {
                 let values = self
@@ -1685,7 +1732,19 @@ impl<'a> Composer<'a> {
     fn rights_and_closing(&mut self) {
         let heading = self.wording("heading.rights");
         self.heading(1, heading);
-        self.paragraph("review");
+        // In Scotland the window runs from the end of the time allowed when
+        // we reply early (FOISA s.20(5), EISR reg 16(2)).
+        let clock = clock_rules(self.input.case.regime);
+        let start = clock.review_from.start(
+            self.input.letter_date,
+            self.input.dates.and_then(CaseDates::due),
+        );
+        if start > self.input.letter_date && self.has_wording("review.from_due") {
+            let values = self.values.with("review_from", long_date(start));
+            self.paragraph_with("review.from_due", &values);
+        } else {
+            self.paragraph("review");
+        }
         self.paragraph("complaint");
         self.paragraph("closing");
         self.paragraph("signoff");
@@ -1733,6 +1792,38 @@ fn add_use<'a>(
             ncnd,
         }),
     }
+}
+
+/// True when the caseworker's harm text already states the provision's test
+/// at the claim's level ("would be likely to prejudice", "is required for the
+/// purpose of safeguarding national security"), so the letter need not say it again.
+fn harm_states_test(
+    harm: &str,
+    wording: &crate::core::catalogue::TestWording,
+    test: HarmTest,
+    likelihood: Option<Likelihood>,
+) -> bool {
+    let text = normalise(harm);
+    if test == HarmTest::RequiredForSafeguarding {
+        return text.contains("required for the purpose of safeguarding")
+            && text.contains(&normalise(&wording.interest));
+    }
+    let verb = crate::core::rules::canonical_verb(&normalise(&wording.verb));
+    let lead = match (test, likelihood) {
+        (HarmTest::AdverseEffect, _) | (_, Some(Likelihood::Would)) => "would",
+        (_, Some(Likelihood::WouldBeLikely)) => "would be likely to",
+        (_, None) => return false,
+    };
+    let stated = |verb: &str| {
+        text.contains(&format!("{lead} {verb}"))
+            && (lead != "would" || !text.contains(&format!("would be likely to {verb}")))
+    };
+    let reversed = match verb.as_str() {
+        "prejudice substantially" => Some("substantially prejudice"),
+        "inhibit substantially" => Some("substantially inhibit"),
+        _ => None,
+    };
+    stated(&verb) || reversed.is_some_and(stated)
 }
 
 /// The wording name of the test phrase for a likelihood.

@@ -151,26 +151,41 @@ pub fn is_xml_char(c: char) -> bool {
 }
 
 /// Makes any text safe for a document: drops characters XML forbids and
-/// breaks words longer than `max_word` characters so lines can wrap.
+/// breaks words longer than `max_word` characters so lines can wrap. Web
+/// addresses and email addresses are never broken: an invisible break inside
+/// one would break the link when it is copied.
 pub fn sanitise(text: &str) -> String {
     const MAX_WORD: usize = 60;
     let mut out = String::with_capacity(text.len());
-    let mut run = 0;
-    for c in text.chars() {
-        if !is_xml_char(c) || c == '\u{FFFE}' || c == '\u{FFFF}' {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Whitespace is kept as it is, except tabs and carriage returns.
+        let space_len = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        for c in rest[..space_len].chars().filter(|c| is_xml_char(*c)) {
+            out.push(if c == '\t' || c == '\r' { ' ' } else { c });
+        }
+        rest = &rest[space_len..];
+        let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let clean: String = rest[..word_len]
+            .chars()
+            .filter(|c| is_xml_char(*c) && *c != '\u{FFFE}' && *c != '\u{FFFF}')
+            .collect();
+        rest = &rest[word_len..];
+        let is_link = clean.contains("://")
+            || clean.starts_with("www.")
+            || (clean.contains('@') && clean.contains('.'));
+        if is_link {
+            out.push_str(&clean);
             continue;
         }
-        let c = if c == '\t' || c == '\r' { ' ' } else { c };
-        if c.is_whitespace() {
-            run = 0;
-        } else {
-            run += 1;
-            if run > MAX_WORD {
+        for (index, c) in clean.chars().enumerate() {
+            if index > 0 && index % MAX_WORD == 0 {
                 out.push('\u{200B}');
-                run = 1;
             }
+            out.push(c);
         }
-        out.push(c);
     }
     out
 }
@@ -182,10 +197,16 @@ mod tests {
     #[test]
     fn sanitising_removes_what_xml_forbids_and_breaks_long_words() {
         assert_eq!(sanitise("a\u{1}b\u{0}c\u{FFFE}d\te"), "abcd e");
+        assert_eq!(sanitise("a\u{b}\u{c} b\nc"), "a b\nc");
         let long = "x".repeat(130);
         let safe = sanitise(&long);
         assert_eq!(safe.matches('\u{200B}').count(), 2);
         assert_eq!(safe.replace('\u{200B}', ""), long);
         assert_eq!(sanitise("Dear café 🎉"), "Dear café 🎉");
+        let link = format!("https://example.gov.uk/{}/policies", "a".repeat(80));
+        assert_eq!(
+            sanitise(&format!("See {link} now")),
+            format!("See {link} now")
+        );
     }
 }

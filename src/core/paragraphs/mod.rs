@@ -371,6 +371,12 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         CASE,
     ),
     ph(
+        "review_from",
+        "the day the time to ask for a review runs from",
+        "Review window start",
+        "the case's dates",
+    ),
+    ph(
         "review_deadline",
         "the last day to ask for an internal review",
         "Review deadline",

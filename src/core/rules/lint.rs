@@ -481,7 +481,8 @@ fn terminology_problem(sentence: &str, regime: Regime, words: &Vocabulary) -> Op
         .other_law_names
         .iter()
         .any(|law| sentence.contains(law.as_str()))
-        || contains_words(sentence, "act");
+        || contains_words(sentence, "act")
+        || contains_words(sentence, "regulations");
     let foreign = if regime.is_scottish() {
         &words.uk_only
     } else {

@@ -1100,14 +1100,30 @@ fn check_particulars(
             Some(_) => {}
         }
     }
-    if resolved.requires.contains(&Particular::Completion) && claim.completion.is_none() {
-        out.add(
-            Code::CompletionParticularsMissing,
-            place,
-            format!(
-                "{name}: record who is completing the material and when it is expected to be finished (or that it is not known)"
+    if resolved.requires.contains(&Particular::Completion) {
+        let scottish = resolved.entry.id.starts_with("r10");
+        match &claim.completion {
+            None => out.add(
+                Code::CompletionParticularsMissing,
+                place,
+                format!(
+                    "{name}: record who is completing the material and when it is expected to be finished (or that it is not known)"
+                ),
             ),
-        );
+            // EISR reg 13(d) asks for the time, with no "if known".
+            Some(completion)
+                if scottish && completion.expected.as_deref().is_none_or(|e| e.trim().is_empty()) =>
+            {
+                out.add(
+                    Code::CompletionParticularsMissing,
+                    place,
+                    format!(
+                        "{name}: regulation 13(d) requires the time by which we expect the material to be finished; give an estimate"
+                    ),
+                )
+            }
+            Some(_) => {}
+        }
     }
     if resolved.requires.contains(&Particular::LegitimateInterests)
         && !claim
@@ -1126,7 +1142,7 @@ fn check_particulars(
 }
 
 /// The statutory verbs a harm text uses after "would" or "would be likely to".
-fn verbs_used(harm: &str) -> Vec<String> {
+pub(crate) fn verbs_used(harm: &str) -> Vec<String> {
     let words = lint::vocabulary();
     let text = normalise(harm);
     let mut found = Vec::new();
@@ -1155,7 +1171,7 @@ fn verbs_used(harm: &str) -> Vec<String> {
     found
 }
 
-fn canonical_verb(verb: &str) -> String {
+pub(crate) fn canonical_verb(verb: &str) -> String {
     match verb {
         "substantially prejudice" => "prejudice substantially".into(),
         "substantially inhibit" => "inhibit substantially".into(),
