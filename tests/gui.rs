@@ -671,3 +671,92 @@ fn a_case_open_in_another_window_is_not_opened_without_a_warning() {
     assert!(second.query_by_label("This case is already open").is_none());
     assert!(second.state().session().is_some());
 }
+
+/// Types like a person: the field is clicked once, then one character per
+/// frame goes to whatever has the keyboard focus.
+fn type_slowly(harness: &mut Harness<'_, DrafterApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    harness.run();
+    for c in text.chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run();
+    }
+}
+
+#[test]
+fn typing_one_character_a_frame_loses_nothing_while_findings_come_and_go() {
+    let fixture = Fixture::new().with_profile();
+    let mut harness = fixture.harness();
+    open_sample(&mut harness);
+    for _ in 0..7 {
+        next_step(&mut harness);
+    }
+    assert_eq!(harness.state().step(), Step::Question(6));
+
+    // Question 7 (s.40(2)): the legitimate interests test, step by step. The
+    // finding that asks for it disappears with the last step's first
+    // character, and the fields below it move up.
+    let steps = [
+        (
+            "1. The legitimate interest in disclosure — s40(2)",
+            "People want to know who assessed the system for bias.",
+        ),
+        (
+            "2. Is disclosure necessary to meet it? — s40(2)",
+            "No: the assessment itself meets that interest without the names.",
+        ),
+        (
+            "3. Does it outweigh the person's interests, rights and freedoms? — s40(2)",
+            "Junior staff would not expect their names to be published.",
+        ),
+    ];
+    for (label, text) in steps {
+        type_slowly(&mut harness, label, text);
+    }
+    // The enclosure: its first character clears the "name the enclosure" warning.
+    let enclosure = "Equality impact assessment, May 2025";
+    type_slowly(
+        &mut harness,
+        "Enclosures sent with this answer (one document per line)",
+        enclosure,
+    );
+    let case = harness.state().session().unwrap().case().clone();
+    let question = &case.questions[6];
+    let test = question.decision.claims()[0]
+        .legitimate_interests
+        .clone()
+        .expect("the test is recorded");
+    assert_eq!(test.interest, steps[0].1);
+    assert_eq!(test.necessity, steps[1].1);
+    assert_eq!(test.balance, steps[2].1, "every character of step 3 kept");
+    assert_eq!(question.enclosures, [enclosure]);
+
+    // Question 5: the NCND scope typed from empty, a character a frame, while
+    // the "scope is empty" finding above it goes away.
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+        harness.run();
+    }
+    assert_eq!(harness.state().step(), Step::Question(4));
+    harness
+        .get_by_label("Scope of the neither-confirm-nor-deny response")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.key_press(Key::Backspace);
+    harness.run();
+    let scope = "any covert use of drones";
+    for c in scope.chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run();
+    }
+    let Decision::Ncnd { scope: typed, .. } =
+        &harness.state().session().unwrap().case().questions[4].decision
+    else {
+        panic!("question 5 is NCND");
+    };
+    assert_eq!(typed, scope);
+}

@@ -685,9 +685,13 @@ impl Claim {
 pub struct QualifiedPerson {
     /// Who gave the opinion, as the letter should name them ("our Chief Executive, Jo Bloggs").
     pub name: String,
-    /// The day the opinion was given.
-    #[serde(with = "crate::core::case_file::iso_date")]
-    pub opinion_on: Date,
+    /// The day the opinion was given (`Some("2026-03-16")`); none until it is recorded.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::core::case_file::opt_iso_date"
+    )]
+    pub opinion_on: Option<Date>,
 }
 
 /// Material still being completed (EIR reg 14(4), EISR reg 13(d)).

@@ -1373,6 +1373,8 @@ fn question_badge(
 
 impl eframe::App for DrafterApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // Screens that do not set a field scope share this one.
+        widgets::set_field_scope(ui, "app");
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);

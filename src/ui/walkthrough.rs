@@ -52,6 +52,8 @@ pub struct WalkState {
     picker_open: Option<(usize, ClaimsOf, Option<usize>)>,
     picker_search: String,
     library_open: Option<(usize, ClaimsOf, LibraryTarget)>,
+    /// A field to give the keyboard to when it is next drawn.
+    focus_next: Option<egui::Id>,
 }
 
 fn accessible_claim(regime: Regime) -> Option<&'static str> {
@@ -210,6 +212,7 @@ pub fn show(
 ) {
     let question = &case.questions[index];
     let catalogue = Catalogues::bundled().get(case.regime);
+    widgets::set_field_scope(ui, ("question", index));
     ui.heading(format!(
         "Question {} of {}",
         question.number,
@@ -712,9 +715,11 @@ fn picker(
 ) -> Option<String> {
     let mut chosen = None;
     widgets::text_field(ui, "Search exemptions", search);
+    let mut shown = 0;
     egui::ScrollArea::vertical()
         .id_salt("picker")
-        .max_height(240.0)
+        .max_height(320.0)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             for entry in catalogue.search(search) {
                 let fits = match entry.kind {
@@ -727,6 +732,7 @@ fn picker(
                 if !fits {
                     continue;
                 }
+                shown += 1;
                 ui.horizontal_wrapped(|ui| {
                     if ui
                         .button(format!("{} — {}", entry.id, entry.title))
@@ -737,6 +743,16 @@ fn picker(
                     }
                     entry_badges(ui, entry, catalogue);
                 });
+            }
+            if shown == 0 {
+                widgets::hint(
+                    ui,
+                    &format!(
+                        "Nothing in the {} catalogue matches \"{}\".",
+                        catalogue.regime.short_name(),
+                        search.trim()
+                    ),
+                );
             }
         });
     chosen
@@ -816,12 +832,15 @@ fn claims_editor(
                 .unwrap_or_default(),
         ),
     };
+    let environmental = case.regime.is_environmental();
     widgets::section(
         ui,
         &format!(
             "{}{}",
             if ncnd {
                 "Neither-confirm-nor-deny provisions"
+            } else if environmental {
+                "Exceptions"
             } else {
                 "Exemptions"
             },
@@ -936,6 +955,8 @@ fn claims_editor(
         "{}{}",
         if ncnd {
             "Add a provision"
+        } else if environmental {
+            "Add an exception"
         } else {
             "Add an exemption"
         },
@@ -1098,13 +1119,16 @@ fn claim_fields(
     // Limbs: the interest engaged or the condition met.
     limbs_editor(ui, fields, &resolved, edits, &update);
 
-    // Harm.
-    if resolved.test.needs_harm() || ncnd {
+    // Harm, or for a class-based provision why it applies: the letter
+    // prints whatever is written here.
+    {
         let mut harm = claim.harm.clone().unwrap_or_default();
         let label = if ncnd {
             "What confirming or denying would reveal (harm)"
-        } else {
+        } else if resolved.test.needs_harm() {
             "Harm: why disclosure would cause it"
+        } else {
+            "Why it applies"
         };
         if widgets::text_area(ui, &format!("{label} — {}{suffix}", entry.id), &mut harm, 3)
             .changed()
@@ -1207,17 +1231,33 @@ fn claim_fields(
                     ..claim.clone()
                 }
             };
+            let factor_id = |ui: &egui::Ui, factor_index: usize| {
+                widgets::field_id(
+                    ui,
+                    &format!(
+                        "factor {disclosure_side} {factor_index} {}{suffix}",
+                        entry.id
+                    ),
+                )
+            };
             for (factor_index, factor) in factors.iter().enumerate() {
                 ui.horizontal(|ui| {
                     let mut text = factor.clone();
                     let label = ui.label(format!("{}.", factor_index + 1)).id;
+                    let id = factor_id(ui, factor_index);
                     let response = ui
                         .add(
                             egui::TextEdit::multiline(&mut text)
+                                .id(id)
                                 .desired_rows(1)
                                 .desired_width(ui.available_width() - 80.0),
                         )
                         .labelled_by(label);
+                    // A factor just added gets the keyboard, so typing goes into it.
+                    if state.focus_next == Some(id) {
+                        response.request_focus();
+                        state.focus_next = None;
+                    }
                     if response.changed() {
                         let mut updated = factors.clone();
                         updated[factor_index] = text;
@@ -1235,6 +1275,7 @@ fn claim_fields(
                     .small_button(format!("Add a factor: {title}{suffix}"))
                     .clicked()
                 {
+                    state.focus_next = Some(factor_id(ui, factors.len()));
                     let mut updated = factors.clone();
                     updated.push(String::new());
                     update(edits, with_factors(updated), false);
@@ -1335,9 +1376,17 @@ fn limbs_editor(
             ),
         );
     }
+    // Short lists are shown whole; a long one (FOISA s.18(1) and its 27
+    // exemptions) scrolls, with its scroll bar always visible.
+    let height = if options.len() <= 12 {
+        f32::INFINITY
+    } else {
+        320.0
+    };
     egui::ScrollArea::vertical()
         .id_salt(("limbs", fields.index, of, fields.claim_index))
-        .max_height(150.0)
+        .max_height(height)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             for limb in &options {
                 let mut chosen = claim.limbs.contains(&limb.id);
@@ -1395,20 +1444,18 @@ fn particulars_editor(
                 Claim {
                     qualified_person: Some(QualifiedPerson {
                         name,
-                        opinion_on: person
-                            .as_ref()
-                            .map_or(fields.case.received_on, |p| p.opinion_on),
+                        opinion_on: person.as_ref().and_then(|p| p.opinion_on),
                     }),
                     ..claim.clone()
                 },
                 true,
             );
         }
-        if let Some(Some(date)) = widgets::date_field(
+        if let Some(date) = widgets::date_field(
             ui,
             "Date of the opinion",
             &format!("opinion-{}-{:?}-{}", fields.index, of, fields.claim_index),
-            person.as_ref().map(|p| p.opinion_on),
+            person.as_ref().and_then(|p| p.opinion_on),
         ) {
             update(
                 edits,
@@ -1432,7 +1479,7 @@ fn particulars_editor(
         let mut by = completion.completed_by.clone().unwrap_or_default();
         if widgets::text_field(
             ui,
-            &format!("Another authority completing it (leave blank if we are) — {id}{suffix}"),
+            &format!("Another authority completing it (blank: we are) — {id}{suffix}"),
             &mut by,
         )
         .changed()
@@ -1453,7 +1500,7 @@ fn particulars_editor(
         if widgets::text_field(
             ui,
             &format!(
-                "Expected to be finished by, e.g. \"the end of March 2027\" (leave blank if not known) — {id}{suffix}"
+                "Expected to be finished by, e.g. \"the end of March 2027\" (blank: not known) — {id}{suffix}"
             ),
             &mut expected,
         )
@@ -1469,6 +1516,12 @@ fn particulars_editor(
                     ..claim.clone()
                 },
                 true,
+            );
+        }
+        if claim.completion.is_none() {
+            widgets::hint(
+                ui,
+                "Nothing is recorded yet: fill in a field above, or confirm with the button that we are completing it and cannot yet say when.",
             );
         }
         if claim.completion.is_none()

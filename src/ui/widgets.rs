@@ -4,18 +4,45 @@
 use eframe::egui::{self, Color32, Response, RichText, Ui};
 use jiff::civil::Date;
 
+/// The id of a labelled field. It depends only on the label and the screen's
+/// field scope (see [`set_field_scope`]), never on what is drawn above it, so
+/// a finding that appears or disappears while someone types cannot move the
+/// keyboard focus out of the field.
+pub fn field_id(ui: &Ui, label: &str) -> egui::Id {
+    let scope = ui
+        .ctx()
+        .data(|d| d.get_temp::<egui::Id>(egui::Id::unique("field-scope")))
+        .unwrap_or(egui::Id::NULL);
+    scope.with(("field", label))
+}
+
+/// Sets the scope that [`field_id`] keys fields by (a question page sets its
+/// question, so the same label on two questions is two fields).
+pub fn set_field_scope(ui: &Ui, scope: impl std::hash::Hash + std::fmt::Debug) {
+    let id = egui::Id::unique(("field-scope-of", scope));
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(egui::Id::unique("field-scope"), id));
+}
+
 /// A single-line text field with a label above it. Returns the field's response.
 pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> Response {
+    let id = field_id(ui, label);
     let label_id = ui.label(label).id;
-    ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
-        .labelled_by(label_id)
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .id(id)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label_id)
 }
 
 /// A multi-line text field with a label above it.
 pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
+    let id = field_id(ui, label);
     let label_id = ui.label(label).id;
     ui.add(
         egui::TextEdit::multiline(value)
+            .id(id)
             .desired_rows(rows)
             .desired_width(f32::INFINITY),
     )
@@ -24,10 +51,15 @@ pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> R
 
 /// A text field whose label sits on the same row.
 pub fn inline_field(ui: &mut Ui, label: &str, value: &mut String, width: f32) -> Response {
+    let id = field_id(ui, label);
     ui.horizontal(|ui| {
         let label_id = ui.label(label).id;
-        ui.add(egui::TextEdit::singleline(value).desired_width(width))
-            .labelled_by(label_id)
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .id(id)
+                .desired_width(width),
+        )
+        .labelled_by(label_id)
     })
     .inner
 }
@@ -40,7 +72,7 @@ pub fn date_field(
     id_salt: &str,
     current: Option<Date>,
 ) -> Option<Option<Date>> {
-    let id = ui.scope_id().with(("date", id_salt));
+    let id = field_id(ui, &format!("date {id_salt}"));
     let shown = current.map(|d| d.to_string()).unwrap_or_default();
     let mut text: String = ui
         .data_mut(|d| d.get_temp::<String>(id))
@@ -51,6 +83,7 @@ pub fn date_field(
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut text)
+                    .id(id.with("edit"))
                     .desired_width(110.0)
                     .hint_text("YYYY-MM-DD"),
             )

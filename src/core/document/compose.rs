@@ -1326,7 +1326,9 @@ impl<'a> Composer<'a> {
         {
             if let Some(person) = &one.claim.qualified_person {
                 values.set("qualified_person", person.name.trim());
-                values.set("opinion_date", long_date(person.opinion_on));
+                if let Some(on) = person.opinion_on {
+                    values.set("opinion_date", long_date(on));
+                }
             }
             let name = if ncnd {
                 "test.qualified_person.ncnd"
@@ -1632,9 +1634,11 @@ impl<'a> Composer<'a> {
                 );
                 let texts = self.answer_text(question, withholding, ncnd);
                 let normal: Vec<String> = texts.iter().map(|t| normalise(t)).collect();
+                // An undecided question is never "the same as" another.
+                let decided = question.decision != Decision::Undecided;
                 let earlier = said
                     .iter()
-                    .find(|(_, seen)| *seen == normal && !normal.is_empty())
+                    .find(|(_, seen)| decided && *seen == normal && !normal.is_empty())
                     .map(|(n, _)| *n);
                 match earlier {
                     Some(first) => {

@@ -1089,12 +1089,17 @@ fn check_particulars(
                 place,
                 format!("{name}: record who the qualified person is"),
             ),
-            Some(person) if person.opinion_on > letter_date => out.add(
+            Some(person) if person.opinion_on.is_none() => out.add(
+                Code::QualifiedPersonMissing,
+                place,
+                format!("{name}: record the date the qualified person gave the opinion"),
+            ),
+            Some(person) if person.opinion_on.is_some_and(|on| on > letter_date) => out.add(
                 Code::QualifiedPersonMissing,
                 place,
                 format!(
                     "{name}: the opinion is dated {}, after the letter ({letter_date}); it must be given before we rely on the exemption",
-                    person.opinion_on
+                    person.opinion_on.map(|d| d.to_string()).unwrap_or_default()
                 ),
             ),
             Some(_) => {}

@@ -533,7 +533,7 @@ fn near_misses() -> Vec<(Code, Case)> {
     opinion.harm = Some("Officials would give less candid advice on live options.".into());
     opinion.qualified_person = Some(QualifiedPerson {
         name: "our Chief Executive, Alex Jones".into(),
-        opinion_on: date(2026, 3, 16),
+        opinion_on: Some(date(2026, 3, 16)),
     });
     rows.push((
         Code::QualifiedPersonMissing,
