@@ -6,7 +6,8 @@
 //! this file only decides which wording goes where. The NCND wording never
 //! depends on the private `held` note: the composer does not read it.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
@@ -229,6 +230,8 @@ struct Cited<'a> {
     read_with: Option<&'a Entry>,
     uses: Vec<Use<'a>>,
     ncnd: bool,
+    /// The questions that use it, for finding a question's citations at once.
+    used_by: HashSet<u32>,
 }
 
 impl Cited<'_> {
@@ -264,6 +267,12 @@ struct Composer<'a> {
     blocks: Vec<Block>,
     anchor: Anchor,
     answers_first: bool,
+    /// Question index by number.
+    by_number: HashMap<u32, usize>,
+    /// Placeholder values per cited provision, computed once.
+    cited_cache: RefCell<HashMap<String, Values>>,
+    /// Wording rendered with the letter's own values, computed once.
+    wording_cache: RefCell<HashMap<String, String>>,
 }
 
 impl<'a> Composer<'a> {
@@ -343,9 +352,16 @@ impl<'a> Composer<'a> {
             .unwrap_or_default()
     }
 
-    /// The wording `name` rendered with the letter's values.
+    /// The wording `name` rendered with the letter's values (each rendered once).
     fn wording(&self, name: &str) -> String {
-        self.wording_with(name, &self.values)
+        if let Some(text) = self.wording_cache.borrow().get(name) {
+            return text.clone();
+        }
+        let text = self.wording_with(name, &self.values);
+        self.wording_cache
+            .borrow_mut()
+            .insert(name.to_string(), text.clone());
+        text
     }
 
     fn has_wording(&self, name: &str) -> bool {
@@ -686,10 +702,11 @@ impl<'a> Composer<'a> {
             .iter()
             .any(|d| matches!(d, Decision::NotHeld { .. }));
         let mut scopes: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for question in &case.questions {
             if let Some(view) = question.ncnd() {
                 let scope = view.scope.trim().to_string();
-                if !scope.is_empty() && !scopes.iter().any(|s| normalise(s) == normalise(&scope)) {
+                if !scope.is_empty() && seen.insert(normalise(&scope)) {
                     scopes.push(scope);
                 }
             }
@@ -838,6 +855,7 @@ impl<'a> Composer<'a> {
         let mut withholding: Vec<Cited<'a>> = Vec::new();
         let mut ncnd: Vec<Cited<'a>> = Vec::new();
         let mut groups: Vec<NcndGroup> = Vec::new();
+        let mut group_index: HashMap<(String, Vec<String>), usize> = HashMap::new();
         for question in &case.questions {
             for claim in question.withholding_claims() {
                 let resolved = resolve_claim(catalogue, claim, false);
@@ -884,23 +902,22 @@ impl<'a> Composer<'a> {
             let scope = view.scope.trim().to_string();
             let mut sorted_keys = keys.clone();
             sorted_keys.sort();
-            match groups.iter_mut().find(|g| {
-                normalise(&g.scope) == normalise(&scope) && {
-                    let mut theirs = g.provisions.clone();
-                    theirs.sort();
-                    theirs == sorted_keys
-                }
-            }) {
-                Some(group) => {
+            let group_key = (normalise(&scope), sorted_keys);
+            match group_index.get(&group_key) {
+                Some(&at) => {
+                    let group = &mut groups[at];
                     group.questions.push(question.number);
                     group.whole &= !view.partial;
                 }
-                None => groups.push(NcndGroup {
-                    questions: vec![question.number],
-                    scope,
-                    provisions: keys,
-                    whole: !view.partial,
-                }),
+                None => {
+                    group_index.insert(group_key, groups.len());
+                    groups.push(NcndGroup {
+                        questions: vec![question.number],
+                        scope,
+                        provisions: keys,
+                        whole: !view.partial,
+                    });
+                }
             }
         }
         (withholding, ncnd, groups)
@@ -908,6 +925,9 @@ impl<'a> Composer<'a> {
 
     /// Placeholder values for one cited provision.
     fn cited_values(&self, cited: &Cited<'_>) -> Values {
+        if let Some(values) = self.cited_cache.borrow().get(&cited.key) {
+            return values.clone();
+        }
         let mut values = self.values.clone();
         values.set("section", cited.citation());
         values.set("citation", capitalise(&cited.citation()));
@@ -927,16 +947,11 @@ impl<'a> Composer<'a> {
         let numbers = cited.questions();
         values.set("question_list", self.question_list(&numbers));
         let mut scopes: Vec<String> = Vec::new();
-        for question in self
-            .input
-            .case
-            .questions
-            .iter()
-            .filter(|q| numbers.contains(&q.number))
-        {
-            if let Some(view) = question.ncnd() {
+        let mut seen: HashSet<String> = HashSet::new();
+        for number in &numbers {
+            if let Some(view) = self.question(*number).and_then(Question::ncnd) {
                 let scope = view.scope.trim().to_string();
-                if !scope.is_empty() && !scopes.iter().any(|s| normalise(s) == normalise(&scope)) {
+                if !scope.is_empty() && seen.insert(normalise(&scope)) {
                     scopes.push(scope);
                 }
             }
@@ -944,7 +959,19 @@ impl<'a> Composer<'a> {
         if !scopes.is_empty() {
             values.set("scope", self.join_and(&scopes));
         }
+        if !cited.key.is_empty() {
+            self.cited_cache
+                .borrow_mut()
+                .insert(cited.key.clone(), values.clone());
+        }
         values
+    }
+
+    /// The question with this number, by index rather than by search.
+    fn question(&self, number: u32) -> Option<&'a Question> {
+        self.by_number
+            .get(&number)
+            .map(|&i| &self.input.case.questions[i])
     }
 
     fn provision_heading(&self, cited: &Cited<'_>) -> String {
@@ -975,20 +1002,22 @@ impl<'a> Composer<'a> {
         pick: impl Fn(&Use<'_>) -> Option<String>,
     ) -> Vec<(Vec<u32>, String)> {
         let mut grouped: Vec<(Vec<u32>, String)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         for one in uses.iter().copied() {
             let Some(text) = pick(one).filter(|t| !t.trim().is_empty()) else {
                 continue;
             };
-            match grouped
-                .iter_mut()
-                .find(|(_, t)| normalise(t) == normalise(&text))
-            {
-                Some((numbers, _)) => {
-                    if !numbers.contains(&one.question) {
+            match index.get(&normalise(&text)) {
+                Some(&at) => {
+                    let numbers = &mut grouped[at].0;
+                    if numbers.last() != Some(&one.question) && !numbers.contains(&one.question) {
                         numbers.push(one.question);
                     }
                 }
-                None => grouped.push((vec![one.question], text)),
+                None => {
+                    index.insert(normalise(&text), grouped.len());
+                    grouped.push((vec![one.question], text));
+                }
             }
         }
         grouped
@@ -1285,12 +1314,7 @@ impl<'a> Composer<'a> {
         let resolved = one.resolved.as_ref()?;
         let wording = resolved.wording.as_ref()?;
         let mut values = self.values.clone();
-        if let Some(view) = self
-            .input
-            .case
-            .question(one.question)
-            .and_then(Question::ncnd)
-        {
+        if let Some(view) = self.question(one.question).and_then(Question::ncnd) {
             values.set("scope", view.scope.trim());
         }
         values.set("verb", wording.verb.clone());
@@ -1510,6 +1534,7 @@ impl<'a> Composer<'a> {
                         read_with: None,
                         uses: Vec::new(),
                         ncnd: false,
+                        used_by: HashSet::new(),
                     };
                     let values = values.clone().with("section", with.cite.clone());
                     self.statement(&underlying, Role::ExemptionStatement, &values)
@@ -1527,7 +1552,7 @@ impl<'a> Composer<'a> {
     fn cites_for(&self, list: &[Cited<'_>], number: u32, with_title: bool) -> String {
         let used: Vec<&Cited<'_>> = list
             .iter()
-            .filter(|c| c.uses.iter().any(|u| u.question == number))
+            .filter(|c| c.used_by.contains(&number))
             .collect();
         // Titles help with one citation; with several they crowd the sentence.
         self.citations(&used, with_title && used.len() == 1)
@@ -1597,12 +1622,14 @@ impl<'a> Composer<'a> {
         self.heading(1, heading);
         // Consecutive questions neither confirmed nor denied together are answered together.
         let mut runs: Vec<Vec<&Question>> = Vec::new();
+        let mut whole_group: HashMap<u32, usize> = HashMap::new();
+        for (index, group) in groups.iter().enumerate().filter(|(_, g)| g.whole) {
+            for number in &group.questions {
+                whole_group.insert(*number, index);
+            }
+        }
         for question in &case.questions {
-            let group_of = |q: &Question| {
-                groups
-                    .iter()
-                    .position(|g| g.whole && g.questions.contains(&q.number))
-            };
+            let group_of = |q: &Question| whole_group.get(&q.number).copied();
             let same_advice = |a: &Question, b: &Question| {
                 a.decision.advice().map(normalise) == b.decision.advice().map(normalise)
             };
@@ -1617,7 +1644,7 @@ impl<'a> Composer<'a> {
                 _ => runs.push(vec![question]),
             }
         }
-        let mut said: Vec<(u32, Vec<String>)> = Vec::new();
+        let mut said: HashMap<Vec<String>, u32> = HashMap::new();
         let mut bases_explained: Vec<NotHeldBasis> = Vec::new();
         for run in runs {
             let numbers: Vec<u32> = run.iter().map(|q| q.number).collect();
@@ -1637,9 +1664,9 @@ impl<'a> Composer<'a> {
                 // An undecided question is never "the same as" another.
                 let decided = question.decision != Decision::Undecided;
                 let earlier = said
-                    .iter()
-                    .find(|(_, seen)| decided && *seen == normal && !normal.is_empty())
-                    .map(|(n, _)| *n);
+                    .get(&normal)
+                    .copied()
+                    .filter(|_| decided && !normal.is_empty());
                 match earlier {
                     Some(first) => {
                         let values = self.values.with("question_number", first.to_string());
@@ -1649,7 +1676,7 @@ impl<'a> Composer<'a> {
                         for text in &texts {
                             self.text(text);
                         }
-                        said.push((question.number, normal));
+                        said.entry(normal).or_insert(question.number);
                     }
                 }
                 // The standard paragraph for the kind of reason, once, before
@@ -1786,7 +1813,10 @@ fn add_use<'a>(
         resolved,
     };
     match list.iter_mut().find(|c| c.key == key) {
-        Some(existing) => existing.uses.push(one),
+        Some(existing) => {
+            existing.used_by.insert(question);
+            existing.uses.push(one);
+        }
         None => list.push(Cited {
             key,
             entry,
@@ -1794,6 +1824,7 @@ fn add_use<'a>(
             read_with,
             uses: vec![one],
             ncnd,
+            used_by: HashSet::from([question]),
         }),
     }
 }
@@ -1941,6 +1972,14 @@ pub fn compose(input: ComposeInput<'_>) -> Document {
         blocks: Vec::new(),
         anchor: Anchor::Header,
         answers_first: answers_first(case, profile),
+        by_number: case
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.number, i))
+            .collect(),
+        cited_cache: RefCell::new(HashMap::new()),
+        wording_cache: RefCell::new(HashMap::new()),
     }
     .compose()
 }

@@ -439,13 +439,13 @@ pub(crate) fn repeated_phrase(sentence: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let stock = &vocabulary().stock_balance_words;
-    let significant = |w: &str| !stock.iter().any(|s| s == w) && !significant_words(w).is_empty();
-    for length in 3..=words.len() / 2 {
+    let significant: Vec<bool> = words
+        .iter()
+        .map(|w| !stock.iter().any(|s| s == w) && !significant_words(w).is_empty())
+        .collect();
+    // Phrases longer than twelve words are caught by their first twelve.
+    for length in 3..=(words.len() / 2).min(12) {
         for start in 0..words.len().saturating_sub(2 * length - 1) {
-            let first = &words[start..start + length];
-            if first.iter().filter(|w| significant(w)).count() < 2 {
-                continue;
-            }
             for gap in [0, 1] {
                 let next = start + length + gap;
                 if next + length > words.len() {
@@ -454,8 +454,14 @@ pub(crate) fn repeated_phrase(sentence: &str) -> Option<String> {
                 if gap == 1 && !matches!(words[start + length], "and" | "or") {
                     continue;
                 }
-                if &words[next..next + length] == first {
-                    return Some(first.join(" "));
+                if words[next..next + length] == words[start..start + length]
+                    && significant[start..start + length]
+                        .iter()
+                        .filter(|s| **s)
+                        .count()
+                        >= 2
+                {
+                    return Some(words[start..start + length].join(" "));
                 }
             }
         }
