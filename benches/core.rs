@@ -35,6 +35,7 @@ fn check(c: &mut Criterion) {
         today: date(2026, 3, 27),
         stage: Stage::Final,
         cost_limit_hours: None,
+        letter_date: None,
     };
     let mut group = c.benchmark_group("check");
     for size in SIZES {

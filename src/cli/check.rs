@@ -10,7 +10,6 @@ use super::{CliError, CliResult, EXIT_FINDINGS, EXIT_OK, parse_date_arg, today};
 use crate::core::rules::{Assessment, Code, Place, Stage};
 use crate::session::files::load_case;
 use crate::session::holidays::load_holidays;
-use crate::session::leak::leak_check;
 use crate::session::letter::LetterSetup;
 use crate::session::settings::{load_library, load_profile};
 
@@ -85,15 +84,8 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> CliResult {
     } else {
         Stage::Final
     };
-    let mut assessment = setup.assess(&case, today, stage);
-    // The leak check composes the letter as the requester would receive it.
     let letter_date = case.responded_on.unwrap_or(today);
-    assessment
-        .findings
-        .extend(leak_check(&case, &setup, letter_date).findings);
-    assessment
-        .findings
-        .sort_by_key(|f| (f.place.sort_key(), f.severity));
+    let assessment = setup.final_check(&case, today, letter_date, stage);
     match args.format {
         CheckFormat::Text => write_text(out, &assessment)?,
         CheckFormat::Json => write_json(out, &assessment)?,

@@ -84,7 +84,8 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> CliResult {
         profile,
     };
     let letter_date = args.date.or(case.responded_on).unwrap_or_else(today);
-    let assessment = setup.assess(&case, letter_date, Stage::Final);
+    // The same checks as `check`, on the letter as it will be dated.
+    let assessment = setup.final_check(&case, letter_date, letter_date, Stage::Final);
     if assessment.has_blocking() && !args.draft {
         let mut message = format!(
             "{}: not exported: {} blocking finding{} (fix them, or pass --draft for a marked draft)",

@@ -92,10 +92,22 @@ pub fn resolve_claim<'a>(
     };
     // The exemption named as a limb: FOIA s.31(3) naming s.31(1)(a), or
     // FOISA s.18(1) naming s.35(1)(a).
-    let options = catalogue.limbs_of(entry);
+    // In an NCND answer the provision's own conditions apply (s.40(2) claimed
+    // in NCND is s.40(5B), whose conditions are its own), and an exemption
+    // claimed by its id is itself the limb of its provision (s.30(1)(a) under
+    // s.30(3), s.35(1)(a) under FOISA s.18(1)).
+    let (options, implied): (Vec<Limb>, Option<&str>) = match provision {
+        Some(p) if p.id != entry.id && !p.limbs.is_empty() => (p.limbs.clone(), None),
+        Some(p) if p.id != entry.id && p.ncnd_for.len() > 1 && p.ncnd_for.contains(&entry.id) => {
+            (catalogue.limbs_of(p), Some(entry.id.as_str()))
+        }
+        _ => (catalogue.limbs_of(entry), None),
+    };
     let named: Vec<Limb> = options
         .iter()
-        .filter(|limb| claim.limbs.iter().any(|id| same_id(id, &limb.id)))
+        .filter(|limb| {
+            implied == Some(limb.id.as_str()) || claim.limbs.iter().any(|id| same_id(id, &limb.id))
+        })
         .cloned()
         .collect();
     // A named limb that is itself an entry with limbs brings those too

@@ -163,7 +163,15 @@ pub fn leak_check_with(case: &Case, compose: &dyn Fn(&Case) -> Document) -> Leak
 
     // 2. The letter itself: NCND wording, and other answers about the NCND subject.
     let document = &versions[0].1;
-    let ncnd_numbers: Vec<u32> = ncnd_questions.iter().map(|(n, _)| *n).collect();
+    // A question neither confirmed nor denied in part answers the rest in its
+    // own words, which may say what is held there; only whole NCND answers
+    // are read for wording that gives the answer away.
+    let ncnd_numbers: Vec<u32> = case
+        .questions
+        .iter()
+        .filter(|q| matches!(q.decision, Decision::Ncnd { .. }))
+        .map(|q| q.number)
+        .collect();
     for block in &document.blocks {
         let in_ncnd = match &block.anchor {
             Anchor::Ncnd | Anchor::NcndProvision(_) => true,

@@ -40,8 +40,18 @@ impl LetterSetup {
     /// Checks a case, composes its letter (dated its response date, else
     /// today) and lints the letter; returns the findings of both and the letter.
     pub fn check(&self, case: &Case, today: Date, stage: Stage) -> (Assessment, Document) {
-        let mut assessment = self.assess_case(case, today, stage);
-        let letter_date = case.responded_on.unwrap_or(today);
+        self.check_letter(case, today, case.responded_on.unwrap_or(today), stage)
+    }
+
+    /// As [`LetterSetup::check`], for a letter dated `letter_date`.
+    pub fn check_letter(
+        &self,
+        case: &Case,
+        today: Date,
+        letter_date: Date,
+        stage: Stage,
+    ) -> (Assessment, Document) {
+        let mut assessment = self.assess_case(case, today, Some(letter_date), stage);
         let document = self.compose(case, letter_date, false);
         let lint = lint_letter(
             &document,
@@ -59,12 +69,41 @@ impl LetterSetup {
         (assessment, document)
     }
 
+    /// Everything that must be clean before a letter dated `letter_date` is
+    /// sent: the case, the letter lint and the NCND leak check (which composes
+    /// the letter as if the information were held, not held and unknown).
+    /// `check` and a final export both use it, so export refuses whatever
+    /// check blocks.
+    pub fn final_check(
+        &self,
+        case: &Case,
+        today: Date,
+        letter_date: Date,
+        stage: Stage,
+    ) -> Assessment {
+        let (mut assessment, _) = self.check_letter(case, today, letter_date, stage);
+        assessment
+            .findings
+            .extend(crate::session::leak::leak_check(case, self, letter_date).findings);
+        assessment
+            .findings
+            .sort_by_key(|f| (f.place.sort_key(), f.severity));
+        assessment
+    }
+
     /// Checks the case alone, without composing its letter.
-    pub fn assess_case(&self, case: &Case, today: Date, stage: Stage) -> Assessment {
+    pub fn assess_case(
+        &self,
+        case: &Case,
+        today: Date,
+        letter_date: Option<Date>,
+        stage: Stage,
+    ) -> Assessment {
         let context = Context {
             catalogues: Catalogues::bundled(),
             holidays: &self.holidays,
             today,
+            letter_date,
             stage,
             cost_limit_hours: Some(if self.profile.profile.central_government {
                 24.0

@@ -225,6 +225,35 @@ impl Export {
         let (sender, result) = mpsc::channel();
         let target = path.clone();
         let work = move || {
+            // A final letter is checked again here, as `check` would: the
+            // preview's findings may be older than the case, and leave out
+            // the NCND leak check.
+            if !draft {
+                let assessment = setup.final_check(
+                    &case,
+                    letter_date,
+                    letter_date,
+                    crate::core::rules::Stage::Final,
+                );
+                let blocking: Vec<String> = assessment
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == crate::core::rules::Severity::Blocking)
+                    .map(|f| format!("{}: {}", f.code, f.message))
+                    .collect();
+                if !blocking.is_empty() {
+                    let _ = sender.send(Err(format!(
+                        "not exported: {} blocking finding{} (see Review): {}",
+                        blocking.len(),
+                        if blocking.len() == 1 { "" } else { "s" },
+                        blocking.join("; ")
+                    )));
+                    if let Some(ctx) = ctx {
+                        ctx.request_repaint();
+                    }
+                    return;
+                }
+            }
             let mut document = setup.compose(&case, letter_date, draft);
             if anonymise {
                 document.anonymise(&case.requester);

@@ -14,15 +14,60 @@ pub const CONTACT_MARKER: &str = "[Requester's contact details]";
 /// Courtesy titles, which identify nobody on their own.
 const TITLES: [&str; 8] = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir"];
 
-/// The patterns to replace, longest first so a full name goes before its parts.
-fn patterns(requester: &Requester) -> Vec<(Regex, &'static str)> {
+/// Words that are names and also ordinary words of a letter ("Will May"
+/// would otherwise turn "we will" and "20 May" into markers). The full name
+/// is still replaced wherever it appears.
+const ORDINARY_WORDS: [&str; 32] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "will",
+    "mark",
+    "bill",
+    "frank",
+    "grace",
+    "hope",
+    "rose",
+    "sue",
+    "ray",
+    "guy",
+    "art",
+    "dawn",
+    "summer",
+];
+
+/// One pattern matching everything to replace, longest first so a full name
+/// goes before its parts, with the marker for each alternative. One pass means
+/// a marker already written is never matched again ("Alex Requester" does not
+/// become "[[Requester]]").
+fn patterns(requester: &Requester) -> Option<(Regex, Vec<&'static str>)> {
     let mut texts: Vec<(String, &'static str, bool)> = Vec::new();
     let name = requester.name.trim();
     if !name.is_empty() {
         texts.push((name.to_string(), NAME_MARKER, false));
         for part in name.split(|c: char| c.is_whitespace() || c == ',') {
             let part = part.trim_matches(|c: char| !c.is_alphanumeric());
-            if part.chars().count() >= 2 && !TITLES.contains(&part.to_lowercase().as_str()) {
+            let lower = part.to_lowercase();
+            if part.chars().count() >= 2
+                && !TITLES.contains(&lower.as_str())
+                && !ORDINARY_WORDS.contains(&lower.as_str())
+            {
                 texts.push((part.to_string(), NAME_MARKER, true));
             }
         }
@@ -40,42 +85,56 @@ fn patterns(requester: &Requester) -> Vec<(Regex, &'static str)> {
             }
         }
     }
+    if texts.is_empty() {
+        return None;
+    }
     texts.sort_by_key(|(text, _, _)| std::cmp::Reverse(text.chars().count()));
     texts.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
-    texts
-        .into_iter()
-        .filter_map(|(text, marker, whole_word)| {
-            let escaped = regex::escape(&text);
-            let pattern = if whole_word {
-                format!(r"\b{escaped}\b")
+    let alternatives: Vec<String> = texts
+        .iter()
+        .map(|(text, _, whole_word)| {
+            let escaped = regex::escape(text);
+            if *whole_word {
+                format!(r"(\b{escaped}\b)")
             } else {
-                escaped
-            };
-            RegexBuilder::new(&pattern)
-                .case_insensitive(true)
-                .build()
-                .ok()
-                .map(|regex| (regex, marker))
+                format!("({escaped})")
+            }
         })
-        .collect()
+        .collect();
+    let regex = RegexBuilder::new(&alternatives.join("|"))
+        .case_insensitive(true)
+        .build()
+        .ok()?;
+    Some((
+        regex,
+        texts.into_iter().map(|(_, marker, _)| marker).collect(),
+    ))
 }
 
-fn scrub(text: &mut String, patterns: &[(Regex, &'static str)]) {
-    for (regex, marker) in patterns {
-        if regex.is_match(text) {
-            *text = regex.replace_all(text, *marker).into_owned();
-        }
+fn scrub(text: &mut String, patterns: &(Regex, Vec<&'static str>)) {
+    let (regex, markers) = patterns;
+    if !regex.is_match(text) {
+        return;
     }
+    *text = regex
+        .replace_all(text, |captures: &regex::Captures<'_>| {
+            (1..captures.len())
+                .find(|&group| captures.get(group).is_some())
+                .and_then(|group| markers.get(group - 1))
+                .copied()
+                .unwrap_or(NAME_MARKER)
+                .to_string()
+        })
+        .into_owned();
 }
 
 impl Document {
     /// Replaces the requester's name (and each part of it) and contact
     /// details everywhere in the letter, for publication.
     pub fn anonymise(&mut self, requester: &Requester) {
-        let patterns = patterns(requester);
-        if patterns.is_empty() {
+        let Some(patterns) = patterns(requester) else {
             return;
-        }
+        };
         scrub(&mut self.title, &patterns);
         for block in &mut self.blocks {
             match &mut block.kind {
@@ -163,6 +222,36 @@ mod tests {
                 "Alexandra Road is not the requester.",
                 "Dear Dr Smith,",
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_made_of_ordinary_words_leaves_the_letter_readable() {
+        let requester = Requester {
+            name: "Will May".into(),
+            contact: "will.may@example.org".into(),
+        };
+        let mut document = letter(&[
+            "Dear Will May,",
+            "The Commissioner will not normally consider a complaint before 20 May 2026.",
+        ]);
+        document.anonymise(&requester);
+        assert_eq!(
+            texts(&document),
+            vec![
+                "Dear [Requester],",
+                "The Commissioner will not normally consider a complaint before 20 May 2026.",
+            ]
+        );
+        let requester = Requester {
+            name: "Alex Requester".into(),
+            contact: String::new(),
+        };
+        let mut document = letter(&["Dear Alex Requester,", "Requester Alex asked."]);
+        document.anonymise(&requester);
+        assert_eq!(
+            texts(&document),
+            vec!["Dear [Requester],", "[Requester] [Requester] asked."]
         );
     }
 

@@ -96,6 +96,7 @@ pub const WORDING: &[(&str, bool)] = &[
     ("decision.withheld", true),
     ("decision.withheld_all", true),
     ("decision.not_held", true),
+    ("decision.not_held.some", true),
     ("decision.ncnd", true),
     ("decision.refusal_notice", true),
     ("decision.refusal_notice.ncnd", false),
@@ -581,10 +582,11 @@ impl<'a> Composer<'a> {
 
     fn opening(&mut self) {
         let case = self.input.case;
-        let handled_elsewhere = case
-            .requested_under
-            .is_some_and(|under| under != case.regime)
-            && self.has_wording("opening.handled_under");
+        // Only within one jurisdiction: FOIA to the EIR (s.39), FOISA to the
+        // EISR (s.39(2)); check reports any other pairing.
+        let handled_elsewhere = case.requested_under.is_some_and(|under| {
+            under != case.regime && under.is_scottish() == case.regime.is_scottish()
+        }) && self.has_wording("opening.handled_under");
         if handled_elsewhere {
             self.paragraph("opening.handled_under");
         } else {
@@ -730,16 +732,22 @@ impl<'a> Composer<'a> {
             }));
         }
         if not_held {
+            // A question partly neither confirmed nor denied is not named here:
+            // "we do not hold what you asked for in question 1" would deny it.
             let numbers: Vec<u32> = case
                 .questions
                 .iter()
-                .filter(|q| matches!(q.decision, Decision::NotHeld { .. }))
+                .filter(|q| matches!(q.decision, Decision::NotHeld { .. }) && q.ncnd_part.is_none())
                 .map(|q| q.number)
                 .collect();
-            let values = self
-                .values
-                .with("question_list", self.question_list(&numbers));
-            sentences.push(self.wording_with("decision.not_held", &values));
+            if numbers.is_empty() {
+                sentences.push(self.wording("decision.not_held.some"));
+            } else {
+                let values = self
+                    .values
+                    .with("question_list", self.question_list(&numbers));
+                sentences.push(self.wording_with("decision.not_held", &values));
+            }
         }
         if !scopes.is_empty() {
             // Several things neither confirmed nor denied are alternatives, not one.
@@ -1204,7 +1212,13 @@ impl<'a> Composer<'a> {
         // The legitimate interests test.
         let mut steps_written: BTreeSet<String> = BTreeSet::new();
         for one in uses {
-            let Some(test) = &one.claim.legitimate_interests else {
+            // Set out only once all three steps are written.
+            let Some(test) = one
+                .claim
+                .legitimate_interests
+                .as_ref()
+                .filter(|t| t.is_complete())
+            else {
                 continue;
             };
             let key = normalise(&format!(
@@ -1389,6 +1403,11 @@ impl<'a> Composer<'a> {
         }
         match completion.expected.as_deref().map(str::trim) {
             Some(when) if !when.is_empty() => {
+                // "by the end of March" is written after the wording's own "by".
+                let when = when
+                    .strip_prefix("by ")
+                    .or_else(|| when.strip_prefix("By "))
+                    .unwrap_or(when);
                 values.set("expected", when);
                 sentences.push(self.wording_with("completion.expected", &values));
             }
@@ -1723,9 +1742,22 @@ impl<'a> Composer<'a> {
 
     fn enclosures(&mut self) {
         let case = self.input.case;
+        // A refused request sends nothing.
+        if case.whole_request.is_some() {
+            return;
+        }
         let words = &vocabulary().attachment_words;
         let mut items: Vec<String> = Vec::new();
+        let mut listed: HashSet<String> = HashSet::new();
         for question in &case.questions {
+            // Only an answer that gives information sends documents; naming
+            // one under a withheld or NCND answer would mislead or give it away.
+            if !matches!(
+                question.decision,
+                Decision::Disclose { .. } | Decision::PartDisclose { .. }
+            ) {
+                continue;
+            }
             let values = self
                 .values
                 .with("question_list", self.question_list(&[question.number]))
@@ -1747,6 +1779,9 @@ impl<'a> Composer<'a> {
                 }
             }
             for enclosure in named {
+                if !listed.insert(normalise(enclosure)) {
+                    continue;
+                }
                 let values = values.with("enclosure", enclosure.trim());
                 items.push(self.wording_with("enclosure.item", &values));
             }

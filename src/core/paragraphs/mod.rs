@@ -187,7 +187,7 @@ const fn ph(
 }
 
 const PROFILE: &str = "the authority profile (Settings, Authority profile; or authority.ron)";
-const CASE: &str = "the case";
+const CASE: &str = "the case: a question, claim or date the letter needs is incomplete";
 
 /// Every placeholder a paragraph may use.
 pub const PLACEHOLDERS: &[Placeholder] = &[
@@ -380,7 +380,7 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         "review_deadline",
         "the last day to ask for an internal review",
         "Review deadline",
-        "the letter date",
+        "the bank holiday data: the review deadline could not be counted (load a newer GOV.UK file in Settings, or pass --holidays)",
     ),
     ph(
         "review_days",
@@ -798,8 +798,40 @@ pub fn validate(files: &[(String, String)], catalogues: &Catalogues) -> Vec<Libr
                     paragraph.id
                 ));
             }
-            if paragraph.body.trim().is_empty() {
+            if crate::core::text::normalise(&paragraph.body).is_empty() {
                 problem(format!("paragraph \"{}\" has no text", paragraph.id));
+            }
+            // "foia.letter.review" is FOIA letter wording: a regime list that
+            // leaves FOIA out would take the paragraph out of FOIA letters.
+            if let Some(prefix) = paragraph.id.split('.').next()
+                && let Some(regime) = Regime::from_key(prefix)
+                && paragraph.id.contains(".letter.")
+                && !paragraph.regimes.contains(&regime)
+            {
+                problem(format!(
+                    "paragraph \"{}\" is {} letter wording but its regimes leave {} out",
+                    paragraph.id,
+                    regime.short_name(),
+                    regime.short_name()
+                ));
+            }
+            if paragraph.id.starts_with("all.letter.")
+                && paragraph.regimes.len() < Regime::ALL.len()
+            {
+                problem(format!(
+                    "paragraph \"{}\" is wording for every regime but lists only some; the others would lose it",
+                    paragraph.id
+                ));
+            }
+            let opens =
+                paragraph.body.matches('{').count() - paragraph.body.matches("{{").count() * 2;
+            let closes =
+                paragraph.body.matches('}').count() - paragraph.body.matches("}}").count() * 2;
+            if opens != closes {
+                problem(format!(
+                    "paragraph \"{}\" has a placeholder brace without its partner",
+                    paragraph.id
+                ));
             }
             let unknown: BTreeSet<String> = placeholders_in(&paragraph.body)
                 .into_iter()

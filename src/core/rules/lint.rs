@@ -91,6 +91,9 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
     let words = vocabulary();
     let places = PlaceFinder::new(input.case);
     let mut sentences: Vec<Sentence> = Vec::new();
+    // Headings, the title and bold labels: read for markers and terminology,
+    // not for repetition.
+    let mut labels: Vec<Sentence> = Vec::new();
     let mut has_enclosures = false;
     let enclosures_heading = input
         .library
@@ -99,17 +102,36 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
     let mut section = 0;
     for block in &document.blocks {
         let place = places.place(&block.anchor);
+        if matches!(block.kind, BlockKind::Heading { .. }) {
+            section += 1;
+        }
+        let mut label = |text: &str| {
+            labels.push(Sentence {
+                normal: normalise(text),
+                text: text.to_string(),
+                place,
+                section,
+            });
+        };
         let texts: Vec<String> = match &block.kind {
             BlockKind::Heading { text, .. } => {
-                section += 1;
                 if enclosures_heading.as_deref() == Some(normalise(text).as_str()) {
                     has_enclosures = true;
                 }
+                label(text);
+                Vec::new()
+            }
+            BlockKind::Title(text) => {
+                label(text);
                 Vec::new()
             }
             BlockKind::Paragraph { style, spans } => {
                 // Quotes are the requester's words; a bold-only line is a label.
-                if *style == ParagraphStyle::Quote || spans.iter().all(|s| s.bold) {
+                if *style == ParagraphStyle::Quote {
+                    Vec::new()
+                } else if spans.iter().all(|s| s.bold) {
+                    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+                    label(&text);
                     Vec::new()
                 } else {
                     vec![spans.iter().map(|s| s.text.as_str()).collect()]
@@ -120,7 +142,7 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
                 .map(|spans| spans.iter().map(|s| s.text.as_str()).collect())
                 .collect(),
             BlockKind::Table { rows, .. } => rows.iter().map(|r| r.join(" ")).collect(),
-            BlockKind::Title(_) | BlockKind::NumberedList { .. } => Vec::new(),
+            BlockKind::NumberedList { .. } => Vec::new(),
         };
         for text in texts {
             for sentence in split_sentences(&text) {
@@ -137,9 +159,29 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
     // Placeholders and markers left in.
     let markers = markers(input.library);
     let mut reported: BTreeSet<String> = BTreeSet::new();
-    for sentence in &sentences {
-        for (marker, fill_in) in &markers {
-            if sentence.text.contains(marker.as_str()) && reported.insert(marker.clone()) {
+    let undecided: HashSet<u32> = input
+        .case
+        .questions
+        .iter()
+        .filter(|q| q.decision == Decision::Undecided)
+        .map(|q| q.number)
+        .collect();
+    let undecided_marker = input
+        .library
+        .letter(input.case.regime, "answer.undecided")
+        .map(|p| normalise(&p.body));
+    for sentence in sentences.iter().chain(&labels) {
+        for (marker, normal_marker, fill_in) in &markers {
+            // An undecided question is reported as undecided.
+            let expected_gap = undecided_marker.as_deref() == Some(normal_marker.as_str())
+                && sentence
+                    .place
+                    .question()
+                    .is_some_and(|n| undecided.contains(&n));
+            if !expected_gap
+                && sentence.normal.contains(normal_marker.as_str())
+                && reported.insert(normal_marker.clone())
+            {
                 add(
                     Code::PlaceholderLeft,
                     sentence.place,
@@ -148,7 +190,7 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
             }
         }
         for name in placeholders_in(&sentence.text) {
-            if PLACEHOLDERS.iter().any(|p| p.name == name) && reported.insert(name.clone()) {
+            if reported.insert(format!("{{{name}")) {
                 add(
                     Code::PlaceholderLeft,
                     sentence.place,
@@ -157,6 +199,24 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
                     ),
                 );
             }
+        }
+        // An opening brace before a name with no closing one ("{foi_contact, quoting").
+        if let Some(at) = sentence.text.find('{')
+            && sentence.text[at + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase())
+            && !sentence.text[at..].contains('}')
+            && reported.insert(format!("unclosed {}", sentence.normal))
+        {
+            add(
+                Code::PlaceholderLeft,
+                sentence.place,
+                format!(
+                    "the letter shows a placeholder whose closing brace is missing: \"{}\"",
+                    ellipsis(&sentence.text[at..], 40)
+                ),
+            );
         }
     }
 
@@ -240,7 +300,7 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
 
     // The other regime's words.
     let regime = input.case.regime;
-    for sentence in &sentences {
+    for sentence in sentences.iter().chain(&labels) {
         if let Some(message) = terminology_problem(&sentence.normal, regime, words) {
             add(
                 Code::RegimeTerminology,
@@ -248,6 +308,29 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
                 format!("{message}: \"{}\"", ellipsis(&sentence.text, 80)),
             );
         }
+    }
+
+    // Every notice gives the review and complaint rights (FOIA s.17(7),
+    // EIR reg 14(5), FOISA s.19, EISR reg 13(e)).
+    let (regulator, _) = crate::core::document::regulator(regime);
+    let regulator = normalise(regulator);
+    let body: Vec<&Sentence> = sentences.iter().collect();
+    let names_regulator =
+        !regulator.is_empty() && body.iter().any(|s| s.normal.contains(&regulator));
+    let offers_review = body.iter().any(|s| contains_words(&s.normal, "review"));
+    if !names_regulator || !offers_review {
+        let missing = match (offers_review, names_regulator) {
+            (false, false) => "the right to a review and to complain to the Commissioner",
+            (false, true) => "the right to a review",
+            _ => "the right to complain to the Commissioner",
+        };
+        add(
+            Code::RightsMissing,
+            Place::Case,
+            format!(
+                "the letter does not give {missing}; a team library may have replaced that wording"
+            ),
+        );
     }
 
     // "Attached" with nothing enclosed.
@@ -341,7 +424,7 @@ pub fn mentions_any(text: &str, words: &[String]) -> bool {
 }
 
 /// Markers a letter must not keep, with where each is filled in.
-fn markers(library: &Library) -> Vec<(String, String)> {
+fn markers(library: &Library) -> Vec<(String, String, String)> {
     let mut markers: Vec<(String, String)> = PLACEHOLDERS
         .iter()
         .map(|p| (format!("[{}]", p.marker), format!("fill in {}", p.fill_in)))
@@ -350,10 +433,6 @@ fn markers(library: &Library) -> Vec<(String, String)> {
     // caseworker to replace.
     let mut seen: BTreeSet<String> = markers.iter().map(|(m, _)| m.clone()).collect();
     for paragraph in library.iter() {
-        // An undecided question is reported as undecided, not as a marker.
-        if paragraph.id.ends_with(".letter.answer.undecided") {
-            continue;
-        }
         let body = &paragraph.body;
         let mut rest = body.as_str();
         while let Some(open) = rest.find('[') {
@@ -374,6 +453,12 @@ fn markers(library: &Library) -> Vec<(String, String)> {
         }
     }
     markers
+        .into_iter()
+        .map(|(marker, fill_in)| {
+            let normal = normalise(&marker);
+            (marker, normal, fill_in)
+        })
+        .collect()
 }
 
 /// Words that end in a full stop without ending a sentence.
@@ -487,8 +572,7 @@ fn terminology_problem(sentence: &str, regime: Regime, words: &Vocabulary) -> Op
         .other_law_names
         .iter()
         .any(|law| sentence.contains(law.as_str()))
-        || contains_words(sentence, "act")
-        || contains_words(sentence, "regulations");
+        || names_a_law_with_its_year(sentence);
     let foreign = if regime.is_scottish() {
         &words.uk_only
     } else {
@@ -540,6 +624,21 @@ fn terminology_problem(sentence: &str, regime: Regime, words: &Vocabulary) -> Op
         }
     }
     None
+}
+
+/// True when a sentence names a law by title and year ("... Act 2010",
+/// "... Regulations 2004"); "the Act" alone is not another law.
+fn names_a_law_with_its_year(sentence: &str) -> bool {
+    ["act ", "regulations "].iter().any(|word| {
+        sentence.match_indices(word).any(|(at, _)| {
+            let before_ok = sentence[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let year: String = sentence[at + word.len()..].chars().take(4).collect();
+            before_ok && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())
+        })
+    })
 }
 
 /// "section 12" or "regulation 12(4)": the word followed by a number.
@@ -733,6 +832,39 @@ mod tests {
             terminology_problem(
                 "contact the information commissioner's office",
                 Regime::Foisa,
+                words
+            )
+            .is_some()
+        );
+        assert!(
+            terminology_problem(
+                "the duty in section 19 of the flood and water management act 2010",
+                Regime::Eir,
+                words
+            )
+            .is_none()
+        );
+        assert!(
+            terminology_problem(
+                "regulation 5 of the freedom of information and data protection (appropriate limit and fees) regulations 2004 lets us add the costs",
+                Regime::Foia,
+                words
+            )
+            .is_none()
+        );
+        // "the Act" on its own is not another law.
+        assert!(
+            terminology_problem(
+                "it is exempt under section 43 of the act",
+                Regime::Eir,
+                words
+            )
+            .is_some()
+        );
+        assert!(
+            terminology_problem(
+                "the exception in regulation 12(5)(e) of the act",
+                Regime::Foia,
                 words
             )
             .is_some()

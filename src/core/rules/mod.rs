@@ -150,11 +150,19 @@ pub enum Code {
     ContradictsDecision,
     /// The authority written of in the third person.
     Voice,
+    /// Enclosures on an answer that sends nothing.
+    EnclosureNotSent,
+    /// The letter lacks the review or complaint rights a notice must give.
+    RightsMissing,
+    /// Question numbers out of order, repeated or missing, or no questions at all.
+    QuestionsMalformed,
+    /// Dates in an impossible order.
+    DateOrder,
 }
 
 impl Code {
     /// Every code.
-    pub const ALL: [Code; 45] = [
+    pub const ALL: [Code; 49] = [
         Code::UnknownExemption,
         Code::WrongRegime,
         Code::HarmMissing,
@@ -200,6 +208,10 @@ impl Code {
         Code::AttachedWithoutEnclosure,
         Code::ContradictsDecision,
         Code::Voice,
+        Code::EnclosureNotSent,
+        Code::RightsMissing,
+        Code::QuestionsMalformed,
+        Code::DateOrder,
     ];
 
     /// The stable text code, e.g. `pit-missing`.
@@ -250,6 +262,10 @@ impl Code {
             Code::AttachedWithoutEnclosure => "attached-without-enclosure",
             Code::ContradictsDecision => "contradicts-decision",
             Code::Voice => "voice",
+            Code::EnclosureNotSent => "enclosure-not-sent",
+            Code::RightsMissing => "rights-missing",
+            Code::QuestionsMalformed => "questions-malformed",
+            Code::DateOrder => "date-order",
         }
     }
 
@@ -276,7 +292,10 @@ impl Code {
             | Code::TestWording
             | Code::LikelihoodDisagrees
             | Code::RegimeTerminology
-            | Code::AttachedWithoutEnclosure => Severity::Blocking,
+            | Code::AttachedWithoutEnclosure
+            | Code::RightsMissing
+            | Code::QuestionsMalformed
+            | Code::DateOrder => Severity::Blocking,
             Code::LegitimateInterestsMissing
             | Code::ThinConclusion
             | Code::EnclosureUnnamed
@@ -284,7 +303,8 @@ impl Code {
             | Code::RepeatedSentence
             | Code::RepeatedPhrase
             | Code::ContradictsDecision
-            | Code::Voice => Severity::Warning,
+            | Code::Voice
+            | Code::EnclosureNotSent => Severity::Warning,
             Code::LimbInferred => Severity::Info,
             Code::UnknownExemption
             | Code::WrongRegime
@@ -460,6 +480,8 @@ pub struct Context<'a> {
     pub holidays: &'a HolidayCalendar,
     /// Today's date (the checks never read the clock).
     pub today: Date,
+    /// The date on the letter, when it is not the case's response date or today.
+    pub letter_date: Option<Date>,
     /// Drafting or final.
     pub stage: Stage,
     /// The cost limit in hours (18 for most authorities, 24 for central government).
@@ -496,17 +518,134 @@ pub fn assess(case: &Case, context: &Context<'_>) -> Assessment {
 
     check_requester(case, &mut out);
     check_dates(case, context, catalogue, &mut out);
+    check_date_order(case, context, &mut out);
+    check_questions_shape(case, &mut out);
+    check_requested_under(case, &mut out);
     if let Some(refusal) = &case.whole_request {
         check_whole_request(case, refusal, context, &mut out);
+        // The questions are not answered, so only their enclosures matter.
+        for question in &case.questions {
+            check_enclosures(case, question, &mut out);
+        }
+    } else {
+        for question in &case.questions {
+            check_question(case, question, context, catalogue, &mut out);
+        }
+        check_ncnd_against_other_answers(case, &mut out);
     }
-    for question in &case.questions {
-        check_question(case, question, context, catalogue, &mut out);
-    }
-    check_ncnd_against_other_answers(case, &mut out);
 
     let mut findings = out.findings;
     findings.sort_by_key(|f| (f.place.sort_key(), f.severity));
     Assessment { findings }
+}
+
+/// Dates in an impossible order: a letter or response before the request.
+fn check_date_order(case: &Case, context: &Context<'_>, out: &mut Collector) {
+    let received = case.received_on;
+    if let Some(responded) = case.responded_on
+        && responded < received
+    {
+        out.add(
+            Code::DateOrder,
+            Place::Case,
+            format!(
+                "the response date {responded} is before the request was received ({received})"
+            ),
+        );
+    }
+    if let Some(letter) = context.letter_date
+        && letter < received
+        && Some(letter) != case.responded_on
+    {
+        out.add(
+            Code::DateOrder,
+            Place::Case,
+            format!("the letter is dated {letter}, before the request was received ({received})"),
+        );
+    }
+    for question in &case.questions {
+        for (index, claim) in question.all_claims().enumerate() {
+            if let Some(on) = claim.qualified_person.as_ref().and_then(|p| p.opinion_on)
+                && on < received
+            {
+                out.add(
+                    Code::DateOrder,
+                    Place::Claim(question.number, index),
+                    format!(
+                        "the qualified person's opinion is dated {on}, before the request was received ({received})"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The letter numbers the questions 1, 2, 3 and answers each by its number.
+fn check_questions_shape(case: &Case, out: &mut Collector) {
+    if case.questions.is_empty() {
+        if case.whole_request.is_none() {
+            out.add(
+                Code::QuestionsMalformed,
+                Place::Case,
+                "the case has no questions, so the letter would answer nothing",
+            );
+        }
+        return;
+    }
+    let in_order = case
+        .questions
+        .iter()
+        .enumerate()
+        .all(|(index, q)| u32::try_from(index + 1).is_ok_and(|n| n == q.number));
+    if !in_order {
+        let numbers: Vec<String> = case
+            .questions
+            .iter()
+            .take(12)
+            .map(|q| q.number.to_string())
+            .collect();
+        out.add(
+            Code::QuestionsMalformed,
+            Place::Case,
+            format!(
+                "question numbers must run 1, 2, 3 and so on in order; found {}{}",
+                numbers.join(", "),
+                if case.questions.len() > 12 {
+                    ", …"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
+    for question in &case.questions {
+        if question.text.trim().is_empty() {
+            out.add(
+                Code::QuestionsMalformed,
+                Place::Question(question.number),
+                "the question has no text",
+            );
+        }
+    }
+}
+
+/// FOIA s.39 sends environmental requests to the EIR, FOISA s.39(2) to the
+/// EISR; a request cannot move between the UK and Scottish laws.
+fn check_requested_under(case: &Case, out: &mut Collector) {
+    let Some(named) = case.requested_under else {
+        return;
+    };
+    if named != case.regime && named.is_scottish() != case.regime.is_scottish() {
+        out.add(
+            Code::WrongRegime,
+            Place::Case,
+            format!(
+                "the request named the {}, but it is handled under the {}: the UK and Scottish laws apply to different authorities, so one cannot stand in for the other",
+                named.law_title(),
+                case.regime.law_title()
+            ),
+        );
+    }
 }
 
 fn check_requester(case: &Case, out: &mut Collector) {
@@ -729,8 +868,11 @@ fn check_question(
             );
         }
     }
-    check_enclosures(question, out);
-    let letter_date = case.responded_on.unwrap_or(context.today);
+    check_enclosures(case, question, out);
+    let letter_date = context
+        .letter_date
+        .or(case.responded_on)
+        .unwrap_or(context.today);
     let withholding = question.withholding_claims();
     let ncnd_claims: &[Claim] = question.ncnd().map_or(&[], |view| view.claims);
     let mut seen = HashSet::new();
@@ -752,6 +894,14 @@ fn check_question(
                         claim.exemption,
                         ids.join(", ")
                     ),
+                );
+                continue;
+            }
+            Resolution::Unknown if claim.exemption.trim().is_empty() => {
+                out.add(
+                    Code::UnknownExemption,
+                    claim_place,
+                    "a claim names no provision: choose one from the catalogue",
                 );
                 continue;
             }
@@ -796,9 +946,22 @@ fn check_question(
     }
 }
 
-/// An answer that speaks of an attachment should name it.
-fn check_enclosures(question: &Question, out: &mut Collector) {
+/// An answer that speaks of an attachment should name it, and only an
+/// answer that sends something can have enclosures.
+fn check_enclosures(case: &Case, question: &Question, out: &mut Collector) {
     if question.enclosures.iter().any(|e| !e.trim().is_empty()) {
+        let sends = case.whole_request.is_none()
+            && matches!(
+                question.decision,
+                Decision::Disclose { .. } | Decision::PartDisclose { .. }
+            );
+        if !sends {
+            out.add(
+                Code::EnclosureNotSent,
+                Place::Question(question.number),
+                "the question lists enclosures, but its answer sends nothing, so the letter does not list them",
+            );
+        }
         return;
     }
     let words = &lint::vocabulary().attachment_words;
@@ -969,8 +1132,12 @@ fn check_claim(check: &ClaimCheck<'_>, out: &mut Collector) {
         if let Some(problem) = test_words_problem(harm, &wording.verb) {
             out.add(Code::TestWording, place, format!("{name}: {problem}"));
         }
-        if resolved.test != HarmTest::AdverseEffect
-            && let Some(likelihood) = claim.likelihood
+        let likelihood = if resolved.test == HarmTest::AdverseEffect {
+            Some(Likelihood::Would)
+        } else {
+            claim.likelihood
+        };
+        if let Some(likelihood) = likelihood
             && let Some(problem) = likelihood_problem(harm, likelihood)
         {
             out.add(
@@ -1044,7 +1211,10 @@ fn check_limbs(resolved: &ResolvedClaim<'_>, name: &str, place: Place, out: &mut
     }
     match &resolved.limb_source {
         LimbSource::Missing { candidates } => {
-            let what = if candidates.is_empty() {
+            let named_parent = resolved.limbs.first().map(|l| l.id.clone());
+            let what = if let (true, Some(parent)) = (candidates.is_empty(), named_parent) {
+                format!("{parent} needs one of its own limbs named too")
+            } else if candidates.is_empty() {
                 "name the interest or condition relied on".to_string()
             } else {
                 format!(
@@ -1206,6 +1376,17 @@ fn likelihood_problem(harm: &str, likelihood: Likelihood) -> Option<String> {
         .test_verbs
         .iter()
         .any(|verb| text.contains(&format!("would {verb}")));
+    // "could prejudice" or "may prejudice" is below either statutory level.
+    if let Some(weak) = ["could", "may", "might"].into_iter().find(|lead| {
+        words
+            .test_verbs
+            .iter()
+            .any(|verb| text.contains(&format!("{lead} {verb}")))
+    }) {
+        return Some(format!(
+            "the harm text says the harm \"{weak}\" happen, which is below the level the claim relies on; say that it would, or would be likely to"
+        ));
+    }
     match likelihood {
         Likelihood::Would if says_likely && !says_would => Some(
             "the harm text says the harm \"would be likely to\" happen, but the claim says it \"would\" happen".into(),

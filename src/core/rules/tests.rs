@@ -30,10 +30,20 @@ fn run(case: &Case, today: Date, stage: Stage) -> Assessment {
         today,
         stage,
         cost_limit_hours: None,
+        letter_date: None,
     };
     let mut assessment = assess(case, &context);
     let profile = AuthorityProfile::from_ron(PROFILE).expect("sample profile");
-    let library = Library::bundled();
+    let mut team = Library::bundled().clone();
+    if case.reference == "T-RIGHTS" {
+        // A team library that replaced the review and complaint wording.
+        let mut review = team.letter(case.regime, "review").unwrap().clone();
+        review.body = "Thank you for your interest.".into();
+        let mut complaint = team.letter(case.regime, "complaint").unwrap().clone();
+        complaint.body = "We hope this helps.".into();
+        team.add(vec![review, complaint], "team.ron", true);
+    }
+    let library = &team;
     let dates = crate::core::calendar::case_dates(&holidays, case).ok();
     let document = compose(ComposeInput {
         case,
@@ -512,6 +522,19 @@ fn letter_rows() -> Vec<(Code, Case)> {
             disclose("The council publishes the figures every quarter."),
         ),
     ));
+    let mut not_sent = case_with(Regime::Foia, withhold(vec![sound_claim("s43(2)")]));
+    not_sent.questions[0].enclosures = vec!["The full contract".into()];
+    rows.push((Code::EnclosureNotSent, not_sent));
+    // A team library whose review paragraph gives no rights (see `run`).
+    let mut rights = case_with(Regime::Foia, disclose("Ten."));
+    rights.reference = "T-RIGHTS".into();
+    rows.push((Code::RightsMissing, rights));
+    let mut gaps = case_with(Regime::Foia, disclose("Ten."));
+    gaps.questions[0].number = 5;
+    rows.push((Code::QuestionsMalformed, gaps));
+    let mut backwards = case_with(Regime::Foia, disclose("Ten."));
+    backwards.responded_on = Some(date(2026, 2, 20));
+    rows.push((Code::DateOrder, backwards));
     rows
 }
 
@@ -617,6 +640,18 @@ fn near_misses() -> Vec<(Code, Case)> {
             disclose("We publish the figures every quarter."),
         ),
     ));
+    let mut sent = case_with(Regime::Foia, disclose("The contract is enclosed."));
+    sent.questions[0].enclosures = vec!["The full contract".into()];
+    rows.push((Code::EnclosureNotSent, sent));
+    rows.push((
+        Code::RightsMissing,
+        case_with(Regime::Foia, disclose("Ten.")),
+    ));
+    rows.push((
+        Code::QuestionsMalformed,
+        case_with(Regime::Foia, disclose("Ten.")),
+    ));
+    rows.push((Code::DateOrder, case_with(Regime::Foia, disclose("Ten."))));
     rows
 }
 
