@@ -44,11 +44,7 @@ fn setup_for(folder: &Path) -> LetterSetup {
     let text = std::fs::read_to_string(folder.join("authority.ron")).expect("authority.ron");
     let profile = AuthorityProfile::from_ron(&text).expect("authority profile parses");
     LetterSetup {
-        profile: LoadedProfile {
-            profile,
-            logo: None,
-            warnings: Vec::new(),
-        },
+        profile: LoadedProfile::from(profile),
         ..LetterSetup::bundled()
     }
 }

@@ -23,11 +23,7 @@ fn setup() -> LetterSetup {
     let profile =
         AuthorityProfile::from_ron(include_str!("../assets/samples/authority.ron")).unwrap();
     LetterSetup {
-        profile: LoadedProfile {
-            profile,
-            logo: None,
-            warnings: Vec::new(),
-        },
+        profile: LoadedProfile::from(profile),
         ..LetterSetup::bundled()
     }
 }

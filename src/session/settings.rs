@@ -49,6 +49,17 @@ pub struct LoadedProfile {
     pub warnings: Vec<String>,
 }
 
+impl From<AuthorityProfile> for LoadedProfile {
+    /// A profile with no logo and nothing to warn about.
+    fn from(profile: AuthorityProfile) -> LoadedProfile {
+        LoadedProfile {
+            profile,
+            logo: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Reads the authority profile: `explicit` if given (an error if unreadable),
 /// else the one in the config folder, else a blank profile with a warning.
 pub fn load_profile(explicit: Option<&Path>) -> Result<LoadedProfile, CaseFileError> {
@@ -73,11 +84,7 @@ pub fn load_profile(explicit: Option<&Path>) -> Result<LoadedProfile, CaseFileEr
         column: problem.column,
         message: problem.message,
     })?;
-    let mut loaded = LoadedProfile {
-        profile,
-        logo: None,
-        warnings: Vec::new(),
-    };
+    let mut loaded = LoadedProfile::from(profile);
     if let Some(logo) = loaded.profile.logo.clone().filter(|l| !l.trim().is_empty()) {
         let logo_path = path.parent().unwrap_or(Path::new(".")).join(&logo);
         match std::fs::read(&logo_path) {
