@@ -2,7 +2,9 @@
 //! faults that make a manager send it back: a sentence or paragraph said
 //! twice, a phrase repeated inside a sentence, a placeholder left in, the
 //! other regime's words, "attached" with nothing enclosed, wording that
-//! contradicts the decision, and the authority written of in the third person.
+//! contradicts the decision, criminal offence data without its Article 10
+//! condition, the presumption in favour of disclosure weighed as a factor, and
+//! the authority written of in the third person.
 //!
 //! Word lists come from `assets/law/lint.ron`.
 
@@ -46,6 +48,14 @@ pub struct Vocabulary {
     pub test_lead_ins: Vec<String>,
     /// The statutory test verbs, longest first.
     pub test_verbs: Vec<String>,
+    /// Words that say the personal data is criminal offence data.
+    pub criminal_offence_data: Vec<String>,
+    /// Words that show the extra condition for criminal offence data was considered.
+    pub criminal_offence_conditions: Vec<String>,
+    /// Words that treat the presumption in favour of disclosure as a weight.
+    pub presumption_weighed: Vec<String>,
+    /// The word for the presumption, which no public interest factor may be.
+    pub presumption_word: String,
 }
 
 const LINT_RON: &str = include_str!("../../../assets/law/lint.ron");
@@ -75,6 +85,8 @@ struct Sentence {
     normal: String,
     place: Place,
     section: usize,
+    /// An item of a bulleted list (a public interest factor, for example).
+    listed: bool,
 }
 
 /// Lints a composed letter.
@@ -111,6 +123,7 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
                 text: text.to_string(),
                 place,
                 section,
+                listed: false,
             });
         };
         let texts: Vec<String> = match &block.kind {
@@ -144,6 +157,7 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
             BlockKind::Table { rows, .. } => rows.iter().map(|r| r.join(" ")).collect(),
             BlockKind::NumberedList { .. } => Vec::new(),
         };
+        let listed = matches!(block.kind, BlockKind::BulletList { .. });
         for text in texts {
             for sentence in split_sentences(&text) {
                 sentences.push(Sentence {
@@ -151,6 +165,7 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
                     text: sentence,
                     place,
                     section,
+                    listed,
                 });
             }
         }
@@ -347,6 +362,40 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
                 ellipsis(&sentence.text, 80)
             ),
         );
+    }
+
+    // Criminal offence data needs an Article 10 condition as well as Article 6.
+    if let Some(sentence) = sentences
+        .iter()
+        .find(|s| mentions_phrase(&s.normal, &words.criminal_offence_data))
+        && !sentences
+            .iter()
+            .any(|s| mentions_phrase(&s.normal, &words.criminal_offence_conditions))
+    {
+        add(
+            Code::CriminalOffenceDataCondition,
+            sentence.place,
+            format!(
+                "\"{}\" speaks of criminal offence data, but the letter gives no condition under Article 10 of the UK GDPR and Schedule 1 to the Data Protection Act 2018",
+                ellipsis(&sentence.text, 60)
+            ),
+        );
+    }
+
+    // The presumption in favour of disclosure is where the test starts, not a weight in it.
+    let presumption = normalise(&words.presumption_word);
+    for sentence in &sentences {
+        let as_factor = sentence.listed && contains_words(&sentence.normal, &presumption);
+        if as_factor || mentions_phrase(&sentence.normal, &words.presumption_weighed) {
+            add(
+                Code::PresumptionWeighed,
+                sentence.place,
+                format!(
+                    "\"{}\" weighs the presumption in favour of disclosure; it is applied to the result of the balance, not weighed in it",
+                    ellipsis(&sentence.text, 60)
+                ),
+            );
+        }
     }
 
     // Wording that assumes a decision the case did not make.
@@ -552,6 +601,11 @@ pub(crate) fn repeated_phrase(sentence: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// True when normalised `text` contains any of `phrases`, each as whole words.
+fn mentions_phrase(text: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|phrase| contains_words(text, phrase))
 }
 
 fn contains_words(text: &str, phrase: &str) -> bool {

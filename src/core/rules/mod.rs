@@ -158,11 +158,15 @@ pub enum Code {
     QuestionsMalformed,
     /// Dates in an impossible order.
     DateOrder,
+    /// Criminal offence data without the Article 10 condition.
+    CriminalOffenceDataCondition,
+    /// The presumption in favour of disclosure weighed as a factor.
+    PresumptionWeighed,
 }
 
 impl Code {
     /// Every code.
-    pub const ALL: [Code; 49] = [
+    pub const ALL: [Code; 51] = [
         Code::UnknownExemption,
         Code::WrongRegime,
         Code::HarmMissing,
@@ -212,6 +216,8 @@ impl Code {
         Code::RightsMissing,
         Code::QuestionsMalformed,
         Code::DateOrder,
+        Code::CriminalOffenceDataCondition,
+        Code::PresumptionWeighed,
     ];
 
     /// The stable text code, e.g. `pit-missing`.
@@ -266,6 +272,8 @@ impl Code {
             Code::RightsMissing => "rights-missing",
             Code::QuestionsMalformed => "questions-malformed",
             Code::DateOrder => "date-order",
+            Code::CriminalOffenceDataCondition => "criminal-offence-data-condition",
+            Code::PresumptionWeighed => "presumption-weighed",
         }
     }
 
@@ -304,7 +312,9 @@ impl Code {
             | Code::RepeatedPhrase
             | Code::ContradictsDecision
             | Code::Voice
-            | Code::EnclosureNotSent => Severity::Warning,
+            | Code::EnclosureNotSent
+            | Code::CriminalOffenceDataCondition
+            | Code::PresumptionWeighed => Severity::Warning,
             Code::LimbInferred => Severity::Info,
             Code::UnknownExemption
             | Code::WrongRegime

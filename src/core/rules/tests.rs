@@ -535,7 +535,38 @@ fn letter_rows() -> Vec<(Code, Case)> {
     let mut backwards = case_with(Regime::Foia, disclose("Ten."));
     backwards.responded_on = Some(date(2026, 2, 20));
     rows.push((Code::DateOrder, backwards));
+    let mut offence = sound_claim("s40(2)");
+    offence.public_interest = None;
+    offence.likelihood = None;
+    offence.limbs = vec!["s40(3A)(a)".into()];
+    offence.harm =
+        Some("Whether a named person was arrested is criminal offence data about them.".into());
+    offence.legitimate_interests = Some(sound_interests());
+    rows.push((
+        Code::CriminalOffenceDataCondition,
+        case_with(Regime::Foia, withhold(vec![offence])),
+    ));
+    let mut weighed = sound_claim("r12(5)(b)");
+    if let Some(pit) = &mut weighed.public_interest {
+        pit.favouring_exemption.push(
+            "The Regulations require us to start from a presumption in favour of disclosure."
+                .into(),
+        );
+    }
+    rows.push((
+        Code::PresumptionWeighed,
+        case_with(Regime::Eir, withhold(vec![weighed])),
+    ));
     rows
+}
+
+/// A legitimate interests test with all three steps answered.
+fn sound_interests() -> LegitimateInterests {
+    LegitimateInterests {
+        interest: "There is a legitimate interest in knowing who took the decision.".into(),
+        necessity: "The decision itself is published, which meets most of that interest.".into(),
+        balance: "Junior staff would not expect their names to be released.".into(),
+    }
 }
 
 /// Cases that come close to each letter check and must not trip it.
@@ -576,11 +607,7 @@ fn near_misses() -> Vec<(Code, Case)> {
     personal.public_interest = None;
     personal.likelihood = None;
     personal.limbs = vec!["s40(3A)(a)".into()];
-    personal.legitimate_interests = Some(LegitimateInterests {
-        interest: "There is a legitimate interest in knowing who took the decision.".into(),
-        necessity: "The decision itself is published, which meets most of that interest.".into(),
-        balance: "Junior staff would not expect their names to be released.".into(),
-    });
+    personal.legitimate_interests = Some(sound_interests());
     rows.push((
         Code::LegitimateInterestsMissing,
         case_with(Regime::Foia, withhold(vec![personal])),
@@ -652,6 +679,28 @@ fn near_misses() -> Vec<(Code, Case)> {
         case_with(Regime::Foia, disclose("Ten.")),
     ));
     rows.push((Code::DateOrder, case_with(Regime::Foia, disclose("Ten."))));
+    let mut offence = sound_claim("s40(2)");
+    offence.public_interest = None;
+    offence.likelihood = None;
+    offence.limbs = vec!["s40(3A)(a)".into()];
+    offence.harm = Some(
+        "Whether a named person was arrested is criminal offence data about them, and no condition in Schedule 1 Part 3 to the Data Protection Act 2018 is met.".into(),
+    );
+    offence.legitimate_interests = Some(sound_interests());
+    rows.push((
+        Code::CriminalOffenceDataCondition,
+        case_with(Regime::Foia, withhold(vec![offence])),
+    ));
+    let mut applied = sound_claim("r12(5)(b)");
+    if let Some(pit) = &mut applied.public_interest {
+        pit.conclusion.push_str(
+            " Having applied the presumption in favour of disclosure, we still find the balance favours maintaining the exception.",
+        );
+    }
+    rows.push((
+        Code::PresumptionWeighed,
+        case_with(Regime::Eir, withhold(vec![applied])),
+    ));
     rows
 }
 
