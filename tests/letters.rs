@@ -345,7 +345,7 @@ fn exemptions_cited_by_several_questions_are_explained_once() {
     let letter = letter_text(&case);
     assert_eq!(
         letter
-            .matches("Section 43(2): Commercial interests\n")
+            .matches("Section 43(2) – Commercial interests\n")
             .count(),
         1,
         "{letter}"
@@ -394,4 +394,27 @@ fn no_letter_leaves_a_placeholder_unfilled() {
             );
         }
     }
+}
+
+#[test]
+fn the_personal_data_note_on_the_public_interest_test_appears_only_when_personal_data_is_withheld()
+{
+    let note = "For the personal data we withhold under regulation 13";
+    let case = fixture("cases/eir-public-safety.case.ron");
+    assert!(!letter_text(&case).contains(note));
+
+    let mut with_names = case.clone();
+    if let Decision::PartDisclose { claims, .. } = &mut with_names.questions[0].decision {
+        let mut names = foi_drafter::core::case::Claim::new("r13(1)");
+        names.limbs = vec!["r13(2A)(a)".into()];
+        names.harm = Some(
+            "The report names the inspectors, and disclosing their names to the world would be unfair to them."
+                .into(),
+        );
+        claims.push(names);
+    } else {
+        panic!("the fixture's question is part disclosed");
+    }
+    let letter = letter_text(&with_names);
+    assert_eq!(letter.matches(note).count(), 1, "{letter}");
 }

@@ -31,13 +31,13 @@ pub fn render(document: &Document) -> String {
             BlockKind::Title(text) => {
                 out.push_str(text);
                 out.push('\n');
-                out.push_str(&"=".repeat(text.chars().count().min(78)));
+                out.push_str(&"=".repeat(text.chars().count()));
                 out.push('\n');
             }
             BlockKind::Heading { level: 1, text } => {
                 out.push_str(text);
                 out.push('\n');
-                out.push_str(&"-".repeat(text.chars().count().min(78)));
+                out.push_str(&"-".repeat(text.chars().count()));
                 out.push('\n');
             }
             BlockKind::Heading { text, .. } => {

@@ -89,6 +89,7 @@ pub const WORDING: &[(&str, bool)] = &[
     ("likelihood.would_be_likely", true),
     ("where.below", true),
     ("label.questions", true),
+    ("label.reasoning_for", true),
     ("label.advice", true),
     ("decision.full", true),
     ("decision.disclosed_some", true),
@@ -105,6 +106,7 @@ pub const WORDING: &[(&str, bool)] = &[
     ("decision.repeated", true),
     ("late_apology", true),
     ("presumption", false),
+    ("presumption.personal_data", false),
     ("exemption.applies_to", true),
     ("exemption.absolute", true),
     ("ncnd.absolute", true),
@@ -1101,7 +1103,7 @@ impl<'a> Composer<'a> {
                 let values = self
                     .values
                     .with("question_list", capitalise(&self.question_list(&numbers)));
-                let label = self.wording_with("label.questions", &values);
+                let label = self.wording_with("label.reasoning_for", &values);
                 self.bold_line(label);
             }
             self.reasoning_for(cited, uses);
@@ -1442,6 +1444,17 @@ impl<'a> Composer<'a> {
         self.heading(1, heading);
         if regime.is_environmental() {
             self.paragraph("presumption");
+            let withholds_personal_data = exemptions.iter().any(|cited| {
+                cited.entry.is_some_and(|e| {
+                    let personal = |requires: &[Particular]| {
+                        requires.contains(&Particular::LegitimateInterests)
+                    };
+                    personal(&e.requires) || e.limbs.iter().any(|l| personal(&l.requires))
+                })
+            });
+            if withholds_personal_data {
+                self.paragraph("presumption.personal_data");
+            }
         }
         for cited in exemptions {
             self.anchor = Anchor::Exemption(cited.anchor_id());
@@ -1717,17 +1730,9 @@ impl<'a> Composer<'a> {
                     .values
                     .with("question_list", self.question_list(&numbers));
                 let heading = capitalise(&self.wording_with("heading.questions", &values));
+                // The questions are set out under "Your request"; a group's
+                // heading names them rather than quoting them all again.
                 self.heading(2, heading);
-                for question in &run {
-                    self.spans(
-                        ParagraphStyle::Quote,
-                        vec![Span::italic(format!(
-                            "{}. {}",
-                            question.number,
-                            question.text.replace('\n', " ")
-                        ))],
-                    );
-                }
                 let mut values = self.values.clone();
                 values.set("where", self.where_reasons());
                 values.set("cites", self.cites_for(ncnd, numbers[0], false));
