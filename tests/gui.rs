@@ -302,11 +302,27 @@ fn a_pasted_request_is_decided_question_by_question_and_exported() {
         );
     }
 
-    // Export: the path comes from the (scripted) save dialog.
+    // Export: the path comes from the (scripted) save dialog. The pasted
+    // request gave no address, so the final letter is refused, naming the
+    // field and the step it is on.
     click(&mut harness, "Export");
     let out = fixture.file("response.docx");
     fixture.dialogs.answer_next(out.clone());
     click(&mut harness, "Choose where…");
+    click(&mut harness, "Export letter");
+    assert!(!out.exists(), "a letter with no address is not exported");
+    let (refusal, _) = harness.state().status().expect("the refusal is shown");
+    assert!(
+        refusal.contains("Requester address") && refusal.contains("(Request and requester)"),
+        "{refusal}"
+    );
+    click(&mut harness, "Request and requester");
+    type_into(
+        &mut harness,
+        "Address for correspondence",
+        "sam.example@example.org",
+    );
+    click(&mut harness, "Export");
     click(&mut harness, "Export letter");
     assert!(out.exists(), "status: {:?}", harness.state().status());
     let text = docx_text(&out);

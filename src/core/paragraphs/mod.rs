@@ -238,13 +238,13 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         "requester_name",
         "the requester's name",
         "Requester name",
-        "the requester's name in the case (Case details)",
+        "the requester's name in the case (Request and requester)",
     ),
     ph(
         "requester_address",
         "the requester's address for correspondence",
         "Requester address",
-        "the requester's address in the case (Case details)",
+        "the requester's address for correspondence in the case (Request and requester)",
     ),
     ph(
         "questions",
@@ -275,7 +275,7 @@ pub const PLACEHOLDERS: &[Placeholder] = &[
         "requested_law",
         "the law the requester named, when the request is handled under another",
         "Law the request was made under",
-        "the case's 'requested under' law (Case details)",
+        "the case's 'requested under' law (Request and requester)",
     ),
     ph(
         "section",
