@@ -225,7 +225,7 @@ fn a_final_export_without_a_profile_is_refused_naming_each_missing_field() {
         "`signatory_title`",
     ] {
         assert!(
-            stderr.contains(&format!("fill in {field} in the authority profile")),
+            stderr.contains(&format!("({field})")) && stderr.contains("authority profile"),
             "{field}: {stderr}"
         );
     }

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use super::{CliError, CliResult, EXIT_FINDINGS, EXIT_OK, parse_date_arg, today};
-use crate::core::rules::{Severity, Stage};
+use crate::core::rules::Stage;
 use crate::export::{Format, render};
 use crate::session::files::{Overwrite, load_case, write_atomically};
 use crate::session::holidays::load_holidays;
@@ -86,22 +86,15 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> CliResult {
     let letter_date = args.date.or(case.responded_on).unwrap_or_else(today);
     // The same checks as `check`, on the letter as it will be dated.
     let assessment = setup.final_check(&case, letter_date, letter_date, Stage::Final);
-    if assessment.has_blocking() && !args.draft {
+    let refusals = assessment.export_refusals();
+    if !refusals.is_empty() && !args.draft {
         let mut message = format!(
             "{}: not exported: {} blocking finding{} (fix them, or pass --draft for a marked draft)",
             args.case.display(),
-            assessment.count(Severity::Blocking),
-            if assessment.count(Severity::Blocking) == 1 {
-                ""
-            } else {
-                "s"
-            }
+            refusals.len(),
+            if refusals.len() == 1 { "" } else { "s" }
         );
-        for finding in assessment
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Blocking)
-        {
+        for finding in refusals {
             let place = finding
                 .question()
                 .map_or("Case".to_string(), |n| format!("Q{n}"));

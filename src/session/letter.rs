@@ -60,6 +60,7 @@ impl LetterSetup {
                 library: &self.library,
                 authority: &self.profile.profile.name,
                 stage,
+                profile_found: self.profile.found,
             },
         );
         assessment.findings.extend(lint);

@@ -47,6 +47,8 @@ pub struct LoadedProfile {
     pub logo: Option<Vec<u8>>,
     /// Things the user should know (no profile found, logo unreadable).
     pub warnings: Vec<String>,
+    /// False when no profile was found and the blank one stands in.
+    pub found: bool,
 }
 
 impl From<AuthorityProfile> for LoadedProfile {
@@ -56,6 +58,7 @@ impl From<AuthorityProfile> for LoadedProfile {
             profile,
             logo: None,
             warnings: Vec::new(),
+            found: true,
         }
     }
 }

@@ -8,7 +8,7 @@ use eframe::egui::{self, RichText};
 use super::dialogs::Dialogs;
 use super::widgets::{self, colours};
 use crate::core::case::Case;
-use crate::core::rules::{Assessment, Severity};
+use crate::core::rules::Assessment;
 use crate::export::Format;
 
 /// What the user asked to export.
@@ -92,11 +92,7 @@ pub fn show(
 ) -> Option<ExportRequest> {
     let mut request = None;
     ui.heading("Export the letter");
-    let blocking: Vec<_> = assessment
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Blocking)
-        .collect();
+    let blocking = assessment.export_refusals();
     // Undecided questions are only notes while drafting, but block the final letter.
     let undecided = case
         .questions

@@ -236,9 +236,8 @@ impl Export {
                     crate::core::rules::Stage::Final,
                 );
                 let blocking: Vec<String> = assessment
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == crate::core::rules::Severity::Blocking)
+                    .export_refusals()
+                    .into_iter()
                     .map(|f| format!("{}: {}", f.code, f.message))
                     .collect();
                 if !blocking.is_empty() {

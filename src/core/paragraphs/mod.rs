@@ -172,6 +172,13 @@ pub struct Placeholder {
     pub fill_in: &'static str,
 }
 
+impl Placeholder {
+    /// True when the authority profile, not the case, supplies the value.
+    pub fn from_profile(&self) -> bool {
+        self.fill_in.contains("the authority profile")
+    }
+}
+
 const fn ph(
     name: &'static str,
     meaning: &'static str,

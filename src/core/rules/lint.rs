@@ -77,6 +77,9 @@ pub struct LintInput<'a> {
     pub authority: &'a str,
     /// Drafting or final.
     pub stage: Stage,
+    /// False when no authority profile was found: the profile's markers are
+    /// then reported once, as [`Code::ProfileMissing`], not one by one.
+    pub profile_found: bool,
 }
 
 /// One sentence of the letter and where it is.
@@ -185,22 +188,37 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
         .library
         .letter(input.case.regime, "answer.undecided")
         .map(|p| normalise(&p.body));
+    // With no profile at all, its markers are one finding, not one each.
+    let mut profile_markers: Vec<String> = Vec::new();
     for sentence in sentences.iter().chain(&labels) {
-        for (marker, normal_marker, fill_in) in &markers {
+        for marker in &markers {
             // An undecided question is reported as undecided.
-            let expected_gap = undecided_marker.as_deref() == Some(normal_marker.as_str())
+            let expected_gap = undecided_marker.as_deref() == Some(marker.normal.as_str())
                 && sentence
                     .place
                     .question()
                     .is_some_and(|n| undecided.contains(&n));
-            if !expected_gap
-                && sentence.normal.contains(normal_marker.as_str())
-                && reported.insert(normal_marker.clone())
+            if expected_gap
+                || !sentence.normal.contains(marker.normal.as_str())
+                || !reported.insert(marker.normal.clone())
             {
+                continue;
+            }
+            if marker.from_profile && !input.profile_found {
+                // "fill in `name` in the authority profile": name the field.
+                let field = marker.fill_in.split('`').nth(1);
+                profile_markers.push(match field {
+                    Some(field) => format!("{} (`{field}`)", marker.marker),
+                    None => marker.marker.clone(),
+                });
+            } else {
                 add(
                     Code::PlaceholderLeft,
                     sentence.place,
-                    format!("the letter still shows {marker}: {fill_in}"),
+                    format!(
+                        "the letter still shows {}: {}",
+                        marker.marker, marker.fill_in
+                    ),
                 );
             }
         }
@@ -233,6 +251,17 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
                 ),
             );
         }
+    }
+
+    if !profile_markers.is_empty() {
+        add(
+            Code::ProfileMissing,
+            Place::Case,
+            format!(
+                "no authority profile was found, so the letter shows {}; fill them in the authority profile (Settings, Authority profile; or --profile authority.ron) before a final letter can be exported",
+                profile_markers.join(", ")
+            ),
+        );
     }
 
     // A sentence said twice, or nearly word for word twice in one section.
@@ -473,14 +502,20 @@ pub fn mentions_any(text: &str, words: &[String]) -> bool {
 }
 
 /// Markers a letter must not keep, with where each is filled in.
-fn markers(library: &Library) -> Vec<(String, String, String)> {
-    let mut markers: Vec<(String, String)> = PLACEHOLDERS
+fn markers(library: &Library) -> Vec<Marker> {
+    let mut markers: Vec<(String, String, bool)> = PLACEHOLDERS
         .iter()
-        .map(|p| (format!("[{}]", p.marker), format!("fill in {}", p.fill_in)))
+        .map(|p| {
+            (
+                format!("[{}]", p.marker),
+                format!("fill in {}", p.fill_in),
+                p.from_profile(),
+            )
+        })
         .collect();
     // Bracketed notes in library paragraphs ("[the provider]") are for the
     // caseworker to replace.
-    let mut seen: BTreeSet<String> = markers.iter().map(|(m, _)| m.clone()).collect();
+    let mut seen: BTreeSet<String> = markers.iter().map(|(m, _, _)| m.clone()).collect();
     for paragraph in library.iter() {
         let body = &paragraph.body;
         let mut rest = body.as_str();
@@ -496,6 +531,7 @@ fn markers(library: &Library) -> Vec<(String, String, String)> {
                         "replace the note from library paragraph \"{}\" with the case's own words",
                         paragraph.title
                     ),
+                    false,
                 ));
             }
             rest = &rest[open + close + 1..];
@@ -503,11 +539,25 @@ fn markers(library: &Library) -> Vec<(String, String, String)> {
     }
     markers
         .into_iter()
-        .map(|(marker, fill_in)| {
-            let normal = normalise(&marker);
-            (marker, normal, fill_in)
+        .map(|(marker, fill_in, from_profile)| Marker {
+            normal: normalise(&marker),
+            marker,
+            fill_in,
+            from_profile,
         })
         .collect()
+}
+
+/// A marker a letter must not keep.
+struct Marker {
+    /// As the letter shows it: `[Authority name]`.
+    marker: String,
+    /// Folded for matching.
+    normal: String,
+    /// Where it is filled in.
+    fill_in: String,
+    /// Filled in from the authority profile.
+    from_profile: bool,
 }
 
 /// Words that end in a full stop without ending a sentence.

@@ -162,11 +162,13 @@ pub enum Code {
     CriminalOffenceDataCondition,
     /// The presumption in favour of disclosure weighed as a factor.
     PresumptionWeighed,
+    /// No authority profile: the letter shows the profile's markers.
+    ProfileMissing,
 }
 
 impl Code {
     /// Every code.
-    pub const ALL: [Code; 51] = [
+    pub const ALL: [Code; 52] = [
         Code::UnknownExemption,
         Code::WrongRegime,
         Code::HarmMissing,
@@ -218,6 +220,7 @@ impl Code {
         Code::DateOrder,
         Code::CriminalOffenceDataCondition,
         Code::PresumptionWeighed,
+        Code::ProfileMissing,
     ];
 
     /// The stable text code, e.g. `pit-missing`.
@@ -274,6 +277,7 @@ impl Code {
             Code::DateOrder => "date-order",
             Code::CriminalOffenceDataCondition => "criminal-offence-data-condition",
             Code::PresumptionWeighed => "presumption-weighed",
+            Code::ProfileMissing => "profile-missing",
         }
     }
 
@@ -314,7 +318,8 @@ impl Code {
             | Code::Voice
             | Code::EnclosureNotSent
             | Code::CriminalOffenceDataCondition
-            | Code::PresumptionWeighed => Severity::Warning,
+            | Code::PresumptionWeighed
+            | Code::ProfileMissing => Severity::Warning,
             Code::LimbInferred => Severity::Info,
             Code::UnknownExemption
             | Code::WrongRegime
@@ -453,6 +458,16 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The findings that stop a final letter being exported: every blocking
+    /// finding, and a missing authority profile (which `check` only warns of,
+    /// since it is this machine's setting and not the case's fault).
+    pub fn export_refusals(&self) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Blocking || f.code == Code::ProfileMissing)
+            .collect()
+    }
+
     /// True when any finding blocks sending.
     pub fn has_blocking(&self) -> bool {
         self.findings

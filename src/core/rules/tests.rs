@@ -33,7 +33,13 @@ fn run(case: &Case, today: Date, stage: Stage) -> Assessment {
         letter_date: None,
     };
     let mut assessment = assess(case, &context);
-    let profile = AuthorityProfile::from_ron(PROFILE).expect("sample profile");
+    // A case referenced T-NO-PROFILE is checked on a machine with no profile.
+    let profile_found = case.reference != "T-NO-PROFILE";
+    let profile = if profile_found {
+        AuthorityProfile::from_ron(PROFILE).expect("sample profile")
+    } else {
+        AuthorityProfile::default()
+    };
     let mut team = Library::bundled().clone();
     if case.reference == "T-RIGHTS" {
         // A team library that replaced the review and complaint wording.
@@ -62,6 +68,7 @@ fn run(case: &Case, today: Date, stage: Stage) -> Assessment {
             library,
             authority: &profile.name,
             stage,
+            profile_found,
         },
     ));
     assessment
@@ -535,6 +542,9 @@ fn letter_rows() -> Vec<(Code, Case)> {
     let mut backwards = case_with(Regime::Foia, disclose("Ten."));
     backwards.responded_on = Some(date(2026, 2, 20));
     rows.push((Code::DateOrder, backwards));
+    let mut no_profile = case_with(Regime::Foia, disclose("Ten."));
+    no_profile.reference = "T-NO-PROFILE".into();
+    rows.push((Code::ProfileMissing, no_profile));
     let mut offence = sound_claim("s40(2)");
     offence.public_interest = None;
     offence.likelihood = None;
@@ -679,6 +689,10 @@ fn near_misses() -> Vec<(Code, Case)> {
         case_with(Regime::Foia, disclose("Ten.")),
     ));
     rows.push((Code::DateOrder, case_with(Regime::Foia, disclose("Ten."))));
+    rows.push((
+        Code::ProfileMissing,
+        case_with(Regime::Foia, disclose("Ten.")),
+    ));
     let mut offence = sound_claim("s40(2)");
     offence.public_interest = None;
     offence.likelihood = None;
@@ -946,4 +960,34 @@ fn findings_point_at_the_claim_they_concern() {
         .find(|f| f.code == Code::PitMissing)
         .unwrap();
     assert_eq!(finding.place, Place::Claim(1, 1));
+}
+
+#[test]
+fn with_no_profile_its_markers_are_one_warning_that_still_stops_a_final_export() {
+    let mut case = case_with(Regime::Foia, disclose("Ten."));
+    case.reference = "T-NO-PROFILE".into();
+    let assessment = final_check(&case);
+    let missing: Vec<&Finding> = assessment
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::ProfileMissing)
+        .collect();
+    assert_eq!(missing.len(), 1, "{:#?}", assessment.findings);
+    assert_eq!(missing[0].severity, Severity::Warning);
+    for marker in ["[Authority name]", "[Review contact]", "[Signatory name]"] {
+        assert!(
+            missing[0].message.contains(marker),
+            "{}",
+            missing[0].message
+        );
+    }
+    assert!(
+        !assessment.codes().contains(&Code::PlaceholderLeft),
+        "{:#?}",
+        assessment.findings
+    );
+    assert!(!assessment.has_blocking(), "check passes the case itself");
+    let refusals = assessment.export_refusals();
+    assert_eq!(refusals.len(), 1);
+    assert_eq!(refusals[0].code, Code::ProfileMissing);
 }
