@@ -46,6 +46,7 @@ fn compose_and_lint(c: &mut Criterion) {
                         library: &setup.library,
                         authority: &setup.profile.profile.name,
                         stage: Stage::Final,
+                        profile_found: setup.profile.found,
                     },
                 )
                 .len()
