@@ -36,6 +36,8 @@ fn check(c: &mut Criterion) {
         stage: Stage::Final,
         cost_limit_hours: None,
         letter_date: None,
+        inference: foi_drafter::core::rules::inference::Vocabulary::bundled(),
+        public_record: foi_drafter::core::rules::public_record::PublicRecord::bundled(),
     };
     let mut group = c.benchmark_group("check");
     for size in SIZES {

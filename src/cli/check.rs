@@ -11,7 +11,7 @@ use crate::core::rules::{Assessment, Code, Place, Stage};
 use crate::session::files::load_case;
 use crate::session::holidays::load_holidays;
 use crate::session::letter::LetterSetup;
-use crate::session::settings::{load_library, load_profile};
+use crate::session::settings::{load_library, load_ncnd_words, load_profile, load_public_record};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,6 +77,8 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> CliResult {
         holidays: load_holidays(args.holidays.as_deref())?,
         library: load_library(args.library.as_deref()).map_err(CliError)?,
         profile,
+        ncnd_words: load_ncnd_words(None).map_err(CliError)?,
+        public_record: load_public_record(None).map_err(CliError)?,
     };
     let today = args.today.unwrap_or_else(today);
     let stage = if args.draft {

@@ -12,7 +12,7 @@ use crate::export::{Format, render};
 use crate::session::files::{Overwrite, load_case, write_atomically};
 use crate::session::holidays::load_holidays;
 use crate::session::letter::LetterSetup;
-use crate::session::settings::{load_library, load_profile};
+use crate::session::settings::{load_library, load_ncnd_words, load_profile, load_public_record};
 
 /// Export formats on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,6 +82,8 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write) -> CliResult {
         holidays: load_holidays(args.holidays.as_deref())?,
         library: load_library(args.library.as_deref()).map_err(CliError)?,
         profile,
+        ncnd_words: load_ncnd_words(None).map_err(CliError)?,
+        public_record: load_public_record(None).map_err(CliError)?,
     };
     let letter_date = args.date.or(case.responded_on).unwrap_or_else(today);
     // The same checks as `check`, on the letter as it will be dated.

@@ -130,6 +130,36 @@ pub struct Case {
     /// A refusal of the whole request (cost limit, vexatious, repeated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub whole_request: Option<WholeRequestRefusal>,
+    /// Sentences the NCND check flagged that the caseworker has read and
+    /// judged safe to send. Each holds the sentence's text, so changing the
+    /// sentence drops it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<Acknowledgement>,
+}
+
+/// A sentence flagged by the NCND check that the caseworker has judged safe:
+/// what a requester could infer from it was weighed and accepted (for example,
+/// because the fact is already officially public).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The NCND question the sentence was flagged against.
+    pub question: u32,
+    /// The sentence exactly as it stood when acknowledged.
+    pub sentence: String,
+    /// Why it is safe to send.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+impl Acknowledgement {
+    /// True when this acknowledges `sentence` flagged against `question`
+    /// (compared as the checks read text: spaces, quotes and case folded).
+    pub fn covers(&self, question: u32, sentence: &str) -> bool {
+        self.question == question
+            && crate::core::text::normalise(&self.sentence)
+                == crate::core::text::normalise(sentence)
+    }
 }
 
 impl Case {
@@ -147,6 +177,7 @@ impl Case {
             events: Vec::new(),
             questions: Vec::new(),
             whole_request: None,
+            acknowledged: Vec::new(),
         }
     }
 

@@ -174,7 +174,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b_chars.len()]
 }
 
-fn describe_ron_error(error: &ron::error::SpannedError) -> ParseProblem {
+/// A RON error as a problem with its line, column and a plain message.
+pub fn describe_ron_error(error: &ron::error::SpannedError) -> ParseProblem {
     use ron::error::Error as E;
     let position = error.span.start;
     let message = match &error.code {

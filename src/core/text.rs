@@ -141,22 +141,31 @@ mod tests {
     }
 }
 
-/// Folds text for comparison: lower case, curly quotes and dashes made plain,
-/// zero-width and other invisible format characters dropped, and every run
-/// of whitespace (non-breaking and thin spaces, line breaks) made one space.
+/// Folds text for comparison, as every text rule reads it: Unicode NFKC
+/// (ligatures, full-width and compatibility forms made plain), curly quotes and
+/// dashes made plain, zero-width and other invisible format characters dropped,
+/// every run of whitespace (non-breaking and thin spaces, line breaks) made one
+/// space, and lower case.
 pub fn normalise(text: &str) -> String {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    use unicode_normalization::UnicodeNormalization;
+
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars() {
+    for c in text.nfkc() {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
             other => other,
         };
-        if c.is_whitespace() || c == '\u{200E}' || c == '\u{200F}' {
+        if c.is_whitespace() {
             space = !out.is_empty();
+            continue;
+        }
+        // Format characters (zero-width spaces and joiners, soft hyphens,
+        // direction marks, the byte order mark) are invisible in a letter.
+        if get_general_category(c) == GeneralCategory::Format {
             continue;
         }
         if space {
@@ -172,18 +181,67 @@ pub fn normalise(text: &str) -> String {
 mod normalise_tests {
     use super::normalise;
 
+    const PLAIN: &str = "we hold records on this";
+
     #[test]
-    fn folds_case_spaces_quotes_dashes_and_invisible_characters() {
-        assert_eq!(
-            normalise("  We\u{00A0}HOLD\u{2009}records \n on  this "),
-            "we hold records on this"
-        );
-        assert_eq!(normalise("we\u{200B} hold"), "we hold");
+    fn every_kind_of_space_is_one_space() {
+        for space in [
+            "\u{00A0}", // no-break space
+            "\u{2009}", // thin space
+            "\u{202F}", // narrow no-break space
+            "\u{2002}", // en space
+            "\u{3000}", // ideographic space
+            "  ",       // two spaces
+            "\t",       // tab
+            "\n",       // line break
+            "\r\n",     // Windows line break
+            "\u{2028}", // line separator
+        ] {
+            let text = format!("We{space}hold records on{space}this");
+            assert_eq!(normalise(&text), PLAIN, "{:?}", space);
+        }
+        assert_eq!(normalise("  we hold records on this \n"), PLAIN);
+    }
+
+    #[test]
+    fn invisible_format_characters_are_dropped() {
+        for invisible in [
+            "\u{200B}", // zero-width space
+            "\u{200C}", // zero-width non-joiner
+            "\u{200D}", // zero-width joiner
+            "\u{2060}", // word joiner
+            "\u{FEFF}", // byte order mark
+            "\u{00AD}", // soft hyphen
+            "\u{200E}", // left-to-right mark
+            "\u{202E}", // right-to-left override
+        ] {
+            let text = format!("we h{invisible}old records on this");
+            assert_eq!(normalise(&text), PLAIN, "{:?}", invisible);
+        }
+    }
+
+    #[test]
+    fn compatibility_forms_become_plain_letters() {
+        // Full-width letters, a ligature and a superscript, as pasted from Word or a PDF.
+        assert_eq!(normalise("\u{FF37}\u{FF25} hold records on this"), PLAIN);
+        assert_eq!(normalise("the \u{FB01}le"), "the file");
+        assert_eq!(normalise("x\u{00B2}"), "x2");
+        // A decomposed accent is the same as a composed one.
+        assert_eq!(normalise("cafe\u{0301}"), normalise("caf\u{00E9}"));
+    }
+
+    #[test]
+    fn quotes_and_dashes_are_folded() {
         assert_eq!(
             normalise("\u{2018}would\u{2019} \u{201C}be\u{201D}"),
             "'would' \"be\""
         );
-        assert_eq!(normalise("a\u{2013}b\u{2014}c"), "a-b-c");
-        assert_eq!(normalise("co\u{00AD}operate"), "cooperate");
+        assert_eq!(normalise("a\u{2013}b\u{2014}c\u{2212}d"), "a-b-c-d");
+    }
+
+    #[test]
+    fn case_is_folded() {
+        assert_eq!(normalise("WE HOLD Records ON This"), PLAIN);
+        assert_eq!(normalise("\u{0130}"), "i\u{0307}");
     }
 }

@@ -98,6 +98,7 @@ fn leak(place: Place, message: String) -> Finding {
         severity: Code::NcndLeak.severity(Stage::Final),
         place,
         message,
+        flagged: None,
     }
 }
 

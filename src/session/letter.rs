@@ -8,7 +8,9 @@ use crate::core::case::Case;
 use crate::core::catalogue::Catalogues;
 use crate::core::document::{ComposeInput, Document, compose};
 use crate::core::paragraphs::Library;
+use crate::core::rules::inference::Vocabulary;
 use crate::core::rules::lint::{LintInput, lint_letter};
+use crate::core::rules::public_record::PublicRecord;
 use crate::core::rules::{Assessment, Context, Stage, assess};
 
 /// Holidays, paragraph library and authority profile, as loaded for a session.
@@ -20,6 +22,10 @@ pub struct LetterSetup {
     pub library: Library,
     /// The authority profile and logo.
     pub profile: LoadedProfile,
+    /// The words the NCND check reads with (bundled, with a team's synonyms).
+    pub ncnd_words: Vocabulary,
+    /// The public record of official confirmations (bundled, with the team's).
+    pub public_record: PublicRecord,
 }
 
 impl LetterSetup {
@@ -29,6 +35,8 @@ impl LetterSetup {
             holidays: HolidayCalendar::bundled(),
             library: Library::bundled().clone(),
             profile: LoadedProfile::default(),
+            ncnd_words: Vocabulary::bundled().clone(),
+            public_record: PublicRecord::bundled().clone(),
         }
     }
 
@@ -111,6 +119,8 @@ impl LetterSetup {
             } else {
                 18.0
             }),
+            inference: &self.ncnd_words,
+            public_record: &self.public_record,
         };
         assess(case, &context)
     }

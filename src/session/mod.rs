@@ -279,6 +279,7 @@ impl Session {
                 source: std::io::Error::other("choose a file name first (Save As)"),
             });
         };
+        crate::core::rules::inference::drop_stale_acknowledgements(&mut self.case);
         files::save_case(&path, &self.case, Overwrite::Replace)?;
         self.saved_revision = self.revision;
         self.merge_open = false;
@@ -288,6 +289,7 @@ impl Session {
 
     /// Saves to a new file and makes it the case's file.
     pub fn save_as(&mut self, path: &Path, overwrite: Overwrite) -> Result<(), CaseFileError> {
+        crate::core::rules::inference::drop_stale_acknowledgements(&mut self.case);
         files::save_case(path, &self.case, overwrite)?;
         self.path = Some(path.to_path_buf());
         self.saved_revision = self.revision;

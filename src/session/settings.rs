@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::core::rules::inference::{TeamThesaurus, Vocabulary, bundled_words};
+use crate::core::rules::public_record::{PublicRecord, RecordEntry, parse_record, write_record};
+
 use serde::{Deserialize, Serialize};
 
 use super::files::{CaseFileError, Overwrite, read_utf8, write_atomically};
@@ -167,6 +170,66 @@ pub fn load_library(explicit: Option<&Path>) -> Result<Library, String> {
         library.add(paragraphs, file, true);
     }
     Ok(library)
+}
+
+/// The team's extra NCND synonyms: `ncnd-thesaurus.ron` in the configuration
+/// folder, beside the paragraph library.
+pub fn default_thesaurus_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("ncnd-thesaurus.ron"))
+}
+
+/// The words the NCND check reads with: the bundled lists, with the team's
+/// synonym groups when the team file exists. An unreadable or malformed team
+/// file is an error naming the file, line and column.
+pub fn load_ncnd_words(explicit: Option<&Path>) -> Result<Vocabulary, String> {
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None => default_thesaurus_path().filter(|p| p.exists()),
+    };
+    let Some(path) = path else {
+        return Ok(Vocabulary::bundled().clone());
+    };
+    let text = read_utf8(&path, MAX_DATA_FILE_BYTES).map_err(|e| e.to_string())?;
+    let team = TeamThesaurus::from_ron(&text)
+        .map_err(|p| format!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message))?;
+    Ok(Vocabulary::new(bundled_words(), Some(&team)))
+}
+
+/// The team's public record: `public-record.ron` in the configuration
+/// folder, beside the paragraph library.
+pub fn default_record_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("public-record.ron"))
+}
+
+/// The public record: the bundled entries, with the team's when its file
+/// exists. A malformed team file is an error naming the file, line and column.
+pub fn load_public_record(explicit: Option<&Path>) -> Result<PublicRecord, String> {
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None => default_record_path().filter(|p| p.exists()),
+    };
+    let mut record = PublicRecord::bundled().clone();
+    let Some(path) = path else {
+        return Ok(record);
+    };
+    let text = read_utf8(&path, MAX_DATA_FILE_BYTES).map_err(|e| e.to_string())?;
+    record.team = parse_record(&text)
+        .map_err(|p| format!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message))?;
+    Ok(record)
+}
+
+/// Saves the team's public record atomically, replacing the file.
+pub fn save_team_record(path: &Path, entries: &[RecordEntry]) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: {}", dir.display(), super::files::describe_io(&e)))?;
+    }
+    super::files::write_atomically(
+        path,
+        write_record(entries).as_bytes(),
+        super::files::Overwrite::Replace,
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// The app's preferences (`settings.ron` in the config folder).

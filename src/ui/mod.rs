@@ -328,10 +328,21 @@ impl DrafterApp {
             Default::default()
         };
         problems.extend(profile.warnings.iter().cloned());
+        let ncnd_words = crate::session::settings::load_ncnd_words(None).unwrap_or_else(|e| {
+            problems.push(e);
+            crate::core::rules::inference::Vocabulary::bundled().clone()
+        });
+        let public_record =
+            crate::session::settings::load_public_record(None).unwrap_or_else(|e| {
+                problems.push(e);
+                crate::core::rules::public_record::PublicRecord::bundled().clone()
+            });
         self.setup = Arc::new(LetterSetup {
             holidays,
             library,
             profile,
+            ncnd_words,
+            public_record,
         });
         self.setup_problems = problems;
         self.setup_generation += 1;

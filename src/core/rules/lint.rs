@@ -101,6 +101,7 @@ pub fn lint_letter(document: &Document, input: &LintInput<'_>) -> Vec<Finding> {
             severity: code.severity(input.stage),
             place,
             message,
+            flagged: None,
         });
     };
     let words = vocabulary();

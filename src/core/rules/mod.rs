@@ -2,8 +2,10 @@
 //! the statutory calendar and returns findings. It never panics, whatever the
 //! case holds. Explanations live in `assets/law/findings.ron`.
 
+pub mod inference;
 pub mod lint;
 pub mod ncnd_text;
+pub mod public_record;
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
@@ -164,11 +166,17 @@ pub enum Code {
     PresumptionWeighed,
     /// No authority profile: the letter shows the profile's markers.
     ProfileMissing,
+    /// A flagged NCND sentence the caseworker acknowledged as safe.
+    NcndAcknowledged,
+    /// A refusal that itself confirms the information exists.
+    RefusalConfirmsExistence,
+    /// An NCND on a fact that has been officially confirmed.
+    NcndOfficiallyConfirmed,
 }
 
 impl Code {
     /// Every code.
-    pub const ALL: [Code; 52] = [
+    pub const ALL: [Code; 55] = [
         Code::UnknownExemption,
         Code::WrongRegime,
         Code::HarmMissing,
@@ -221,6 +229,9 @@ impl Code {
         Code::CriminalOffenceDataCondition,
         Code::PresumptionWeighed,
         Code::ProfileMissing,
+        Code::NcndAcknowledged,
+        Code::RefusalConfirmsExistence,
+        Code::NcndOfficiallyConfirmed,
     ];
 
     /// The stable text code, e.g. `pit-missing`.
@@ -278,6 +289,9 @@ impl Code {
             Code::CriminalOffenceDataCondition => "criminal-offence-data-condition",
             Code::PresumptionWeighed => "presumption-weighed",
             Code::ProfileMissing => "profile-missing",
+            Code::NcndAcknowledged => "ncnd-acknowledged",
+            Code::RefusalConfirmsExistence => "refusal-confirms-existence",
+            Code::NcndOfficiallyConfirmed => "ncnd-officially-confirmed",
         }
     }
 
@@ -319,8 +333,10 @@ impl Code {
             | Code::EnclosureNotSent
             | Code::CriminalOffenceDataCondition
             | Code::PresumptionWeighed
-            | Code::ProfileMissing => Severity::Warning,
-            Code::LimbInferred => Severity::Info,
+            | Code::ProfileMissing
+            | Code::RefusalConfirmsExistence
+            | Code::NcndOfficiallyConfirmed => Severity::Warning,
+            Code::LimbInferred | Code::NcndAcknowledged => Severity::Info,
             Code::UnknownExemption
             | Code::WrongRegime
             | Code::HarmMissing
@@ -334,10 +350,10 @@ impl Code {
             | Code::RefusalWithoutClaim
             | Code::AnswerMissing
             | Code::CostLimitWithoutAdvice
-            | Code::CostWithinLimit => Severity::Blocking,
+            | Code::CostWithinLimit
+            | Code::S23WithoutS24 => Severity::Blocking,
             Code::LikelihoodTooLow
             | Code::PitOnAbsolute
-            | Code::S23WithoutS24
             | Code::DuplicateClaim
             | Code::RepeatedWithoutReference
             | Code::RequesterMissing
@@ -436,6 +452,18 @@ pub struct Finding {
     pub place: Place,
     /// One line saying what is wrong here.
     pub message: String,
+    /// The sentence an NCND finding is about, which the caseworker may
+    /// rewrite or acknowledge.
+    pub flagged: Option<FlaggedSentence>,
+}
+
+/// A sentence the NCND check flagged, as an acknowledgement must name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlaggedSentence {
+    /// The NCND question whose subject it gives away.
+    pub ncnd_question: u32,
+    /// The sentence as written.
+    pub sentence: String,
 }
 
 impl Finding {
@@ -511,6 +539,10 @@ pub struct Context<'a> {
     pub stage: Stage,
     /// The cost limit in hours (18 for most authorities, 24 for central government).
     pub cost_limit_hours: Option<f64>,
+    /// The words the NCND check reads with (bundled, plus a team's synonyms).
+    pub inference: &'a inference::Vocabulary,
+    /// What has been officially confirmed (bundled, plus the team's register).
+    pub public_record: &'a public_record::PublicRecord,
 }
 
 struct Collector {
@@ -525,6 +557,17 @@ impl Collector {
             severity: code.severity(self.stage),
             place,
             message: message.into(),
+            flagged: None,
+        });
+    }
+
+    fn add_flagged(&mut self, code: Code, place: Place, message: String, flagged: FlaggedSentence) {
+        self.findings.push(Finding {
+            code,
+            severity: code.severity(self.stage),
+            place,
+            message,
+            flagged: Some(flagged),
         });
     }
 }
@@ -557,6 +600,23 @@ pub fn assess(case: &Case, context: &Context<'_>) -> Assessment {
             check_question(case, question, context, catalogue, &mut out);
         }
         check_ncnd_against_other_answers(case, &mut out);
+        check_what_the_requester_learns(case, context, &mut out);
+        for found in
+            public_record::officially_confirmed(case, context.public_record, context.inference)
+        {
+            out.add(
+                Code::NcndOfficiallyConfirmed,
+                Place::Question(found.question),
+                found.message(),
+            );
+        }
+        for refusal in inference::refusals_that_confirm(case, context.inference) {
+            out.add(
+                Code::RefusalConfirmsExistence,
+                Place::Question(refusal.question),
+                refusal.message(),
+            );
+        }
     }
 
     let mut findings = out.findings;
@@ -959,13 +1019,12 @@ fn check_question(
         );
     }
     if let Some(view) = question.ncnd() {
-        let first_claim = withholding.len();
         check_ncnd_decision(
             number,
+            &question.text,
             &view,
-            first_claim,
-            decision.advice(),
             catalogue,
+            context.inference,
             out,
         );
     }
@@ -1453,10 +1512,10 @@ fn thin_conclusion(pit: &PublicInterest) -> bool {
 
 fn check_ncnd_decision(
     number: u32,
+    question_text: &str,
     view: &NcndView<'_>,
-    first_claim: usize,
-    advice: Option<&str>,
     catalogue: &Catalogue,
+    vocabulary: &inference::Vocabulary,
     out: &mut Collector,
 ) {
     let provisions: Vec<&str> = view
@@ -1465,44 +1524,91 @@ fn check_ncnd_decision(
         .filter_map(|c| catalogue.ncnd_provision_for(&c.exemption))
         .map(|e| e.id.as_str())
         .collect();
-    if provisions.contains(&"s23(5)") && !provisions.contains(&"s24(2)") {
+    // A question that names a security body itself gives nothing more away
+    // when the answer cites section 23(5) alone.
+    if provisions.contains(&"s23(5)")
+        && !provisions.contains(&"s24(2)")
+        && !inference::names_security_body(question_text, vocabulary)
+    {
         out.add(
             Code::S23WithoutS24,
             Place::Question(number),
-            "section 23(5) is cited without section 24(2) in the alternative",
+            "section 23(5) is cited without section 24(2) in the alternative, and the question does not name a security body, so the answer tells the requester that one is involved",
         );
     }
-    let mut texts: Vec<(String, Place)> = vec![(view.scope.to_string(), Place::Question(number))];
-    for (index, claim) in view.claims.iter().enumerate() {
-        let place = Place::Claim(number, first_claim + index);
-        if let Some(harm) = &claim.harm {
-            texts.push((harm.clone(), place));
-        }
-        if let Some(pit) = &claim.public_interest {
-            for factor in pit
-                .favouring_disclosure
-                .iter()
-                .chain(&pit.favouring_exemption)
-            {
-                texts.push((factor.clone(), place));
+    // The scope is printed as written: wording in it that presumes the
+    // information exists gives the answer away however the sentence around it
+    // is hedged. The reasoning is read with every other sentence the
+    // requester receives (see `check_what_the_requester_learns`).
+    let place = Place::Question(number);
+    for hit in giveaways(view.scope) {
+        out.add(
+            Code::NcndConfirms,
+            place,
+            format!(
+                "the scope says \"{}\", which {} holding information; write it as \"any …\"",
+                hit.phrase,
+                hit.giveaway.verb()
+            ),
+        );
+    }
+    if let Some(words) = inference::scope_presupposes(view.scope, vocabulary) {
+        out.add(
+            Code::NcndConfirms,
+            place,
+            format!(
+                "the scope begins \"{words}\", which speaks of the thing as one that exists; write it as \"any …\" so the letter neither confirms nor denies it"
+            ),
+        );
+    }
+}
+
+/// Every sentence a caseworker wrote that tells the requester what an NCND
+/// answer protects: blocking, unless the caseworker acknowledged it.
+fn check_what_the_requester_learns(case: &Case, context: &Context<'_>, out: &mut Collector) {
+    let flags = inference::what_the_requester_learns(case, context.inference);
+    let mut used = vec![false; case.acknowledged.len()];
+    for flag in flags {
+        let scope = case
+            .question(flag.ncnd_question)
+            .and_then(|q| q.ncnd().map(|view| view.scope))
+            .unwrap_or_default();
+        let message = flag.message(scope);
+        let flagged = FlaggedSentence {
+            ncnd_question: flag.ncnd_question,
+            sentence: flag.sentence.clone(),
+        };
+        let acknowledged = case
+            .acknowledged
+            .iter()
+            .position(|a| a.covers(flag.ncnd_question, &flag.sentence));
+        match acknowledged {
+            Some(index) => {
+                used[index] = true;
+                let reason = &case.acknowledged[index].reason;
+                let reason = if reason.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", reason.trim())
+                };
+                out.add_flagged(
+                    Code::NcndAcknowledged,
+                    flag.place,
+                    format!("acknowledged as safe to send{reason}: {message}"),
+                    flagged,
+                );
             }
-            texts.push((pit.conclusion.clone(), place));
+            None => out.add_flagged(Code::NcndConfirms, flag.place, message, flagged),
         }
     }
-    if !view.partial
-        && let Some(advice) = advice
-    {
-        texts.push((advice.to_string(), Place::Question(number)));
-    }
-    for (text, place) in texts {
-        for hit in giveaways(&text) {
+    for (acknowledgement, used) in case.acknowledged.iter().zip(used) {
+        if !used {
             out.add(
-                Code::NcndConfirms,
-                place,
+                Code::NcndAcknowledged,
+                Place::Question(acknowledgement.question),
                 format!(
-                    "\"{}\" {} holding information in a neither-confirm-nor-deny response",
-                    hit.phrase,
-                    hit.giveaway.verb()
+                    "the acknowledged sentence \"{}\" is no longer flagged (it was changed or removed); the acknowledgement is dropped when the case is saved",
+                    super::text::ellipsis(&acknowledgement.sentence, 60)
                 ),
             );
         }

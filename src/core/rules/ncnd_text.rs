@@ -117,7 +117,7 @@ fn hedged(text: &str, hit_at: usize, hit_len: usize, phrases: &NcndPhrases) -> b
 /// Every unhedged phrase in `text` that confirms or denies holding information.
 pub fn giveaways(text: &str) -> Vec<PhraseHit> {
     let phrases = phrases();
-    let lower = text.to_lowercase().replace('’', "'");
+    let lower = crate::core::text::normalise(text);
     let mut hits: Vec<PhraseHit> = Vec::new();
     for (list, giveaway) in [
         (&phrases.confirms, Giveaway::Confirms),
@@ -212,7 +212,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// The significant words of a text, lowercased and lightly stemmed.
 pub fn significant_words(text: &str) -> BTreeSet<String> {
-    text.to_lowercase()
+    crate::core::text::normalise(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 2 && !STOP_WORDS.contains(w))
         .map(stem)

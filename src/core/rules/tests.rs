@@ -5,8 +5,8 @@ use jiff::civil::{Date, date};
 
 use super::*;
 use crate::core::case::{
-    Completion, Event, LegitimateInterests, Likelihood, NcndPart, PublicInterest, QualifiedPerson,
-    Question, Requester,
+    Acknowledgement, Completion, Event, LegitimateInterests, Likelihood, NcndPart, PublicInterest,
+    QualifiedPerson, Question, Requester,
 };
 use crate::core::case_file::parse_case;
 use crate::core::document::{AuthorityProfile, ComposeInput, compose};
@@ -31,6 +31,8 @@ fn run(case: &Case, today: Date, stage: Stage) -> Assessment {
         stage,
         cost_limit_hours: None,
         letter_date: None,
+        inference: inference::Vocabulary::bundled(),
+        public_record: public_record::PublicRecord::bundled(),
     };
     let mut assessment = assess(case, &context);
     // A case referenced T-NO-PROFILE is checked on a machine with no profile.
@@ -545,6 +547,41 @@ fn letter_rows() -> Vec<(Code, Case)> {
     let mut no_profile = case_with(Regime::Foia, disclose("Ten."));
     no_profile.reference = "T-NO-PROFILE".into();
     rows.push((Code::ProfileMissing, no_profile));
+    let mut sentence = ncnd_claim("s24(2)");
+    let flagged = "Our drones have flown 300 covert missions this year.";
+    sentence.harm = Some(flagged.into());
+    let mut acknowledged = case_with(
+        Regime::Foia,
+        ncnd("any covert use of drones", vec![sentence]),
+    );
+    acknowledged.acknowledged = vec![Acknowledgement {
+        question: 1,
+        sentence: flagged.into(),
+        reason: "the figure is in the Chief Constable's published annual report".into(),
+    }];
+    rows.push((Code::NcndAcknowledged, acknowledged));
+    let mut complaint = sound_claim("s40(2)");
+    complaint.public_interest = None;
+    complaint.likelihood = None;
+    complaint.limbs = vec!["s40(3A)(a)".into()];
+    complaint.legitimate_interests = Some(sound_interests());
+    complaint.harm = Some("The complaint file about PC Example is his personal data.".into());
+    rows.push((
+        Code::RefusalConfirmsExistence,
+        case_with(Regime::Foia, withhold(vec![complaint])),
+    ));
+    let mut turing = ncnd_claim("s24(2)");
+    turing.harm = Some("Confirming or denying would reveal whether a capability exists.".into());
+    rows.push((
+        Code::NcndOfficiallyConfirmed,
+        case_with(
+            Regime::Foia,
+            ncnd(
+                "any partnership between MI5 and the Alan Turing Institute",
+                vec![turing],
+            ),
+        ),
+    ));
     let mut offence = sound_claim("s40(2)");
     offence.public_interest = None;
     offence.likelihood = None;
@@ -693,6 +730,54 @@ fn near_misses() -> Vec<(Code, Case)> {
         Code::ProfileMissing,
         case_with(Regime::Foia, disclose("Ten.")),
     ));
+    let mut rewritten = ncnd_claim("s24(2)");
+    rewritten.harm = Some(
+        "Confirming or denying whether drones are flown covertly would help offenders.".into(),
+    );
+    let mut stale = case_with(
+        Regime::Foia,
+        ncnd("any covert use of drones", vec![rewritten]),
+    );
+    stale.acknowledged = vec![Acknowledgement {
+        question: 1,
+        sentence: "Our drones have flown 300 covert missions this year.".into(),
+        reason: String::new(),
+    }];
+    // Rewriting the sentence clears the flag; the old acknowledgement no longer applies.
+    rows.push((Code::NcndConfirms, stale));
+    let mut statistics = sound_claim("s40(2)");
+    statistics.public_interest = None;
+    statistics.likelihood = None;
+    statistics.limbs = vec!["s40(3A)(a)".into()];
+    statistics.legitimate_interests = Some(sound_interests());
+    statistics.harm =
+        Some("The names of the staff who handled complaints are their personal data.".into());
+    rows.push((
+        Code::RefusalConfirmsExistence,
+        case_with(Regime::Foia, withhold(vec![statistics])),
+    ));
+    rows.push((
+        Code::NcndOfficiallyConfirmed,
+        case_with(
+            Regime::Foia,
+            ncnd(
+                "any work with MI5 on live operations",
+                vec![ncnd_claim("s24(2)")],
+            ),
+        ),
+    ));
+    let mut named_body = ncnd_claim("s23(5)");
+    named_body.public_interest = None;
+    named_body.likelihood = None;
+    let mut asked = case_with(
+        Regime::Foia,
+        ncnd(
+            "any involvement of MI5 in Operation Kestrel",
+            vec![named_body],
+        ),
+    );
+    asked.questions[0].text = "Was MI5 involved in Operation Kestrel?".into();
+    rows.push((Code::S23WithoutS24, asked));
     let mut offence = sound_claim("s40(2)");
     offence.public_interest = None;
     offence.likelihood = None;
