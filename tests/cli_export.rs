@@ -325,3 +325,70 @@ fn an_anonymised_export_holds_no_requester_details_anywhere() {
         "the reference stays"
     );
 }
+
+/// The sample case with a sentence in its NCND reasoning that gives the answer away.
+fn leaky_case(dir: &Path) -> (PathBuf, String) {
+    use foi_drafter::core::case::Decision;
+    let sentence = "Our covert facial recognition cameras have been used at 12 events since 2024.";
+    let mut case = foi_drafter::session::sample_case();
+    for question in &mut case.questions {
+        if let Decision::Ncnd { claims, .. } = &mut question.decision {
+            claims[0].harm = Some(sentence.into());
+        }
+    }
+    let path = dir.join("leaky.case.ron");
+    std::fs::write(&path, foi_drafter::core::case_file::write_case(&case)).unwrap();
+    (path, sentence.to_string())
+}
+
+#[test]
+fn a_flagged_ncnd_sentence_stops_a_final_export_until_the_case_acknowledges_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, sentence) = leaky_case(dir.path());
+    let out = out_path(dir.path(), "letter.docx");
+    let profile = manifest("assets/samples/authority.ron");
+    let args = [
+        "export",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--profile",
+        &profile,
+    ];
+    let refused = foi_drafter(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("ncnd-confirms")
+            && stderr.contains("a requester would infer that it exists"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+
+    // The caseworker acknowledges the sentence in the case file.
+    let mut case =
+        foi_drafter::core::case_file::parse_case(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    case.acknowledged
+        .push(foi_drafter::core::case::Acknowledgement {
+            question: 5,
+            sentence: sentence.clone(),
+            reason: "announced by the Chief Constable".into(),
+        });
+    std::fs::write(&path, foi_drafter::core::case_file::write_case(&case)).unwrap();
+    let exported = foi_drafter(&args);
+    assert_eq!(
+        exported.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    assert!(out.exists());
+
+    // `check` lists the acknowledgement, with its reason.
+    let check = foi_drafter(&["check", path.to_str().unwrap(), "--profile", &profile]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        stdout.contains("info ncnd-acknowledged: acknowledged as safe to send (announced by the Chief Constable)"),
+        "{stdout}"
+    );
+}

@@ -776,3 +776,114 @@ fn typing_one_character_a_frame_loses_nothing_while_findings_come_and_go() {
     };
     assert_eq!(typed, scope);
 }
+
+/// A sentence in the NCND reasoning that tells the requester the covert use exists.
+const LEAKY_HARM: &str = "Our covert facial recognition cameras have been used at 12 events since 2024, and revealing where would help criminals.";
+
+#[test]
+fn a_leaky_ncnd_sentence_blocks_the_final_letter_until_acknowledged_and_the_acknowledgement_is_saved()
+ {
+    let fixture = Fixture::new().with_profile();
+    let mut case = foi_drafter::session::sample_case();
+    let ncnd = case
+        .questions
+        .iter()
+        .position(|q| matches!(q.decision, Decision::Ncnd { .. }))
+        .expect("the sample has an NCND question");
+    if let Decision::Ncnd { claims, .. } = &mut case.questions[ncnd].decision {
+        claims[0].harm = Some(LEAKY_HARM.into());
+    }
+    let path = fixture.file("leaky.case.ron");
+    foi_drafter::session::files::save_case(
+        &path,
+        &case,
+        foi_drafter::session::files::Overwrite::Refuse,
+    )
+    .unwrap();
+
+    let mut harness = fixture.harness();
+    harness.state_mut().open_path(&path);
+    harness.run();
+
+    // The final letter cannot be exported: the export step says why.
+    click(&mut harness, "Export");
+    let out = fixture.file("leaky.docx");
+    fixture.dialogs.answer_next(out.clone());
+    click(&mut harness, "Choose where…");
+    click(&mut harness, "Export letter");
+    assert!(!out.exists(), "a leaky letter is not exported final");
+    assert!(
+        harness
+            .query_by_label_contains("a requester would infer that it exists")
+            .is_some(),
+        "the export step names the flagged sentence and what it gives away"
+    );
+
+    // Review: acknowledge the sentence.
+    click_first_containing(&mut harness, "Review");
+    click(&mut harness, "Acknowledge as safe to send");
+    {
+        let case = harness.state().session().unwrap().case();
+        assert_eq!(case.acknowledged.len(), 1);
+        assert_eq!(case.acknowledged[0].sentence, LEAKY_HARM);
+        assert_eq!(case.acknowledged[0].question, case.questions[ncnd].number);
+    }
+    assert!(
+        harness
+            .query_by_label("Sentences acknowledged as safe to send")
+            .is_some(),
+        "review lists the acknowledgement"
+    );
+    type_into(
+        &mut harness,
+        "Why it is safe to send",
+        "the Chief Constable announced the trial at a press conference",
+    );
+
+    // Now the letter goes.
+    click(&mut harness, "Export");
+    click(&mut harness, "Export letter");
+    run_until_idle(&mut harness);
+    assert!(out.exists(), "status: {:?}", harness.state().status());
+
+    // Saved with the case, and read back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved =
+        foi_drafter::core::case_file::parse_case(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(saved.acknowledged.len(), 1);
+    assert_eq!(saved.acknowledged[0].sentence, LEAKY_HARM);
+    assert!(saved.acknowledged[0].reason.contains("press conference"));
+
+    // Changing the sentence drops it: the flag is back, and saving removes
+    // the acknowledgement that no longer matches.
+    let step = harness.state().session().unwrap().case().questions.len();
+    assert!(ncnd < step);
+    harness.state_mut().show_step(Step::Question(ncnd));
+    harness.run();
+    let harm_field = "What confirming or denying would reveal (harm) — s24(2)";
+    harness.get_by_label(harm_field).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label(harm_field)
+        .type_text("Our covert facial recognition cameras have been used at 15 events since 2024.");
+    harness.run();
+    run_until_idle(&mut harness);
+    click_first_containing(&mut harness, "Review");
+    assert!(
+        harness
+            .query_by_label("Acknowledge as safe to send")
+            .is_some(),
+        "the changed sentence is flagged again"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved =
+        foi_drafter::core::case_file::parse_case(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(
+        saved.acknowledged.is_empty(),
+        "the stale acknowledgement is dropped on save"
+    );
+}

@@ -723,3 +723,56 @@ fn hypothetical_wording_in_the_same_sentence_keeps_a_presupposition_silent() {
     );
     assert!(caught(&draft).is_none(), "{:#?}", flags(&case_for(&draft)));
 }
+
+#[test]
+fn a_team_thesaurus_adds_synonyms_and_a_bad_one_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ncnd-thesaurus.ron");
+    let draft = leak(
+        "team synonym",
+        "Does the force use Pegasus?",
+        "any use of Pegasus",
+        Slot::OtherAnswer,
+        "We spent £40,000 on phone hacking software licences last year.",
+    );
+    assert!(
+        caught(&draft).is_none(),
+        "the bundled words do not know this synonym"
+    );
+
+    std::fs::write(
+        &path,
+        "(groups: [[\"pegasus\", \"phone hacking software\"]])",
+    )
+    .unwrap();
+    let words = foi_drafter::session::settings::load_ncnd_words(Some(&path)).unwrap();
+    let holidays = HolidayCalendar::bundled();
+    let context = Context {
+        catalogues: Catalogues::bundled(),
+        holidays: &holidays,
+        today: date(2026, 3, 27),
+        letter_date: None,
+        stage: Stage::Final,
+        cost_limit_hours: None,
+        inference: &words,
+        public_record: foi_drafter::core::rules::public_record::PublicRecord::bundled(),
+    };
+    let findings = assess(&case_for(&draft), &context).findings;
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.code == Code::NcndConfirms && f.question() == Some(2)),
+        "{findings:#?}"
+    );
+
+    std::fs::write(
+        &path,
+        "(groups: [[\"pegasus\",\n  \"phone hacking\" \"software\"]])",
+    )
+    .unwrap();
+    let error = foi_drafter::session::settings::load_ncnd_words(Some(&path)).unwrap_err();
+    assert!(
+        error.starts_with(&format!("{}:2:", path.display())),
+        "{error}"
+    );
+}

@@ -243,6 +243,11 @@ pub fn describe_ron_error(error: &ron::error::SpannedError) -> ParseProblem {
     ParseProblem::at(position.line, position.col, message)
 }
 
+/// Parses a `YYYY-MM-DD` date typed by a user, explaining a bad value in one sentence.
+pub fn parse_iso_date(text: &str) -> Result<jiff::civil::Date, String> {
+    iso_date::parse(text)
+}
+
 /// Serde helpers that read ISO dates with a clear message on bad input.
 pub(crate) mod iso_date {
     use jiff::civil::Date;

@@ -4,7 +4,9 @@
 
 use jiff::civil::Date;
 
-use crate::core::case::{Case, Decision, Event, NcndPart, Question, Regime, WholeRequestRefusal};
+use crate::core::case::{
+    Acknowledgement, Case, Decision, Event, NcndPart, Question, Regime, WholeRequestRefusal,
+};
 
 /// One change to a case.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +82,8 @@ pub enum Action {
     SetQuestions(Vec<Question>),
     /// Set or clear the whole-request refusal.
     SetWholeRequest(Option<WholeRequestRefusal>),
+    /// Replace the sentences acknowledged as safe by the NCND check.
+    SetAcknowledged(Vec<Acknowledgement>),
     /// Several actions as one undo step.
     Batch(Vec<Action>),
 }
@@ -134,6 +138,7 @@ impl Action {
             Action::MoveQuestion { .. } => "move question",
             Action::SetQuestions(_) => "questions",
             Action::SetWholeRequest(_) => "whole-request refusal",
+            Action::SetAcknowledged(_) => "acknowledged sentences",
             Action::Batch(_) => "changes",
         }
     }
@@ -151,6 +156,7 @@ impl Action {
             Action::SetNcndPart { index, .. } => Target::NcndPart(*index),
             Action::SetEnclosures { index, .. } => Target::Enclosures(*index),
             Action::SetWholeRequest(_) => Target::WholeRequest,
+            Action::SetAcknowledged(_) => Target::Field("acknowledged"),
             _ => Target::Structure,
         }
     }
@@ -204,6 +210,9 @@ impl Action {
             }
             Action::SetRequestText(value) => {
                 Action::SetRequestText(std::mem::replace(&mut case.request_text, value))
+            }
+            Action::SetAcknowledged(value) => {
+                Action::SetAcknowledged(std::mem::replace(&mut case.acknowledged, value))
             }
             Action::SetEvents(mut value) => {
                 value.sort_by_key(Event::date);

@@ -88,6 +88,11 @@ impl AppEnv {
         self.config_dir.join("settings.ron")
     }
 
+    /// The team's public record, beside the paragraph library.
+    fn record_path(&self) -> PathBuf {
+        self.config_dir.join("public-record.ron")
+    }
+
     fn profile_path(&self, prefs: &Preferences) -> PathBuf {
         prefs
             .profile_path
@@ -328,15 +333,25 @@ impl DrafterApp {
             Default::default()
         };
         problems.extend(profile.warnings.iter().cloned());
-        let ncnd_words = crate::session::settings::load_ncnd_words(None).unwrap_or_else(|e| {
-            problems.push(e);
+        // The team's synonyms and public record live beside its paragraphs.
+        let thesaurus = self.env.config_dir.join("ncnd-thesaurus.ron");
+        let ncnd_words = if thesaurus.exists() {
+            crate::session::settings::load_ncnd_words(Some(&thesaurus)).unwrap_or_else(|e| {
+                problems.push(e);
+                crate::core::rules::inference::Vocabulary::bundled().clone()
+            })
+        } else {
             crate::core::rules::inference::Vocabulary::bundled().clone()
-        });
-        let public_record =
-            crate::session::settings::load_public_record(None).unwrap_or_else(|e| {
+        };
+        let record = self.env.record_path();
+        let public_record = if record.exists() {
+            crate::session::settings::load_public_record(Some(&record)).unwrap_or_else(|e| {
                 problems.push(e);
                 crate::core::rules::public_record::PublicRecord::bundled().clone()
-            });
+            })
+        } else {
+            crate::core::rules::public_record::PublicRecord::bundled().clone()
+        };
         self.setup = Arc::new(LetterSetup {
             holidays,
             library,
@@ -346,8 +361,11 @@ impl DrafterApp {
         });
         self.setup_problems = problems;
         self.setup_generation += 1;
-        self.settings =
-            settings_window::SettingsForm::from(&self.prefs, &self.setup.profile.profile);
+        self.settings = settings_window::SettingsForm::from(
+            &self.prefs,
+            &self.setup.profile.profile,
+            &self.setup.public_record.team,
+        );
     }
 
     fn set_status(&mut self, message: impl Into<String>, error: bool) {
@@ -481,8 +499,11 @@ impl DrafterApp {
             AppCommand::TogglePreview => self.show_preview = !self.show_preview,
             AppCommand::Review => self.go_to(Step::Review),
             AppCommand::Settings => {
-                self.settings =
-                    settings_window::SettingsForm::from(&self.prefs, &self.setup.profile.profile);
+                self.settings = settings_window::SettingsForm::from(
+                    &self.prefs,
+                    &self.setup.profile.profile,
+                    &self.setup.public_record.team,
+                );
                 self.overlay = Some(Overlay::Settings);
             }
             AppCommand::TrainerMode => {
@@ -997,7 +1018,14 @@ impl DrafterApp {
                     }
                 });
                 ui.separator();
-                preview::show(ui, &derived.document, anchor.as_ref());
+                let flagged: Vec<&str> = derived
+                    .assessment
+                    .findings
+                    .iter()
+                    .filter(|f| f.code == crate::core::rules::Code::NcndConfirms)
+                    .filter_map(|f| f.flagged.as_ref().map(|s| s.sentence.as_str()))
+                    .collect();
+                preview::show(ui, &derived.document, anchor.as_ref(), &flagged);
             });
     }
 
@@ -1043,7 +1071,7 @@ impl DrafterApp {
                         }
                         Step::Review => {
                             if let Some(derived) = derived {
-                                review::show(ui, case, &derived.assessment, &mut go);
+                                review::show(ui, case, &derived.assessment, &mut go, &mut edits);
                             }
                             if let Some((_, report)) = &self.leak {
                                 review::leak_panel(ui, report);
@@ -1303,6 +1331,12 @@ impl DrafterApp {
         let profile_path = self.env.profile_path(&self.prefs);
         if let Err(error) = crate::session::settings::save_profile(&profile_path, &form.profile()) {
             self.set_status(format!("Authority profile not saved: {error}"), true);
+        }
+        if form.record != self.setup.public_record.team {
+            let path = self.env.record_path();
+            if let Err(error) = crate::session::settings::save_team_record(&path, &form.record) {
+                self.set_status(format!("Public record not saved: {error}"), true);
+            }
         }
         self.save_prefs();
         self.reload_setup();

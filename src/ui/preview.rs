@@ -4,11 +4,18 @@ use eframe::egui::{self, RichText, TextStyle};
 
 use crate::core::document::{Anchor, BlockKind, Document, ParagraphStyle, Span};
 
-/// The spans as one text layout; egui wraps it to the panel's width.
-fn spans_job(ui: &egui::Ui, spans: &[Span], italic_all: bool) -> egui::text::LayoutJob {
+/// The spans as one text layout; egui wraps it to the panel's width. A
+/// sentence the NCND check flagged is drawn on a highlight.
+fn spans_job(
+    ui: &egui::Ui,
+    spans: &[Span],
+    italic_all: bool,
+    flagged: &[&str],
+) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     let body = TextStyle::Body.resolve(ui.style());
     let colour = ui.visuals().text_color();
+    let highlight = super::widgets::colours::BLOCKING.linear_multiply(0.25);
     for span in spans {
         let format = egui::TextFormat {
             font_id: body.clone(),
@@ -20,7 +27,29 @@ fn spans_job(ui: &egui::Ui, spans: &[Span], italic_all: bool) -> egui::text::Lay
             italics: span.italic || italic_all,
             ..Default::default()
         };
-        job.append(&span.text, 0.0, format);
+        let mut marked: Vec<(usize, usize)> = flagged
+            .iter()
+            .filter(|s| !s.is_empty())
+            .flat_map(|s| span.text.match_indices(s).map(|(at, m)| (at, at + m.len())))
+            .collect();
+        marked.sort_unstable();
+        let mut at = 0;
+        for (start, end) in marked {
+            if start < at {
+                continue;
+            }
+            job.append(&span.text[at..start], 0.0, format.clone());
+            job.append(
+                &span.text[start..end],
+                0.0,
+                egui::TextFormat {
+                    background: highlight,
+                    ..format.clone()
+                },
+            );
+            at = end;
+        }
+        job.append(&span.text[at..], 0.0, format);
     }
     job
 }
@@ -31,13 +60,14 @@ fn paragraph(
     prefix: Option<String>,
     spans: &[Span],
     italic: bool,
+    flagged: &[&str],
 ) -> egui::Response {
     let mut all = Vec::with_capacity(spans.len() + 1);
     if let Some(prefix) = prefix {
         all.push(Span::plain(prefix));
     }
     all.extend(spans.iter().cloned());
-    let job = spans_job(ui, &all, italic);
+    let job = spans_job(ui, &all, italic, flagged);
     ui.add(egui::Label::new(job).wrap())
 }
 
@@ -73,7 +103,8 @@ impl Heights {
 }
 
 /// Draws the letter; scrolls so `anchor`'s first block is at the top.
-pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>) {
+/// `flagged` sentences (from the NCND check) are highlighted.
+pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>, flagged: &[&str]) {
     let memory_id = ui.make_persistent_id("preview block heights");
     let mut heights: Heights = ui
         .data_mut(|d| d.remove_temp(memory_id))
@@ -120,7 +151,7 @@ pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>) {
         ui.add_space(y - heights.header);
         while index < document.blocks.len() && y < to {
             let before = ui.cursor().top();
-            draw_block(ui, &document.blocks[index]);
+            draw_block(ui, &document.blocks[index], flagged);
             let height = ui.cursor().top() - before;
             heights.blocks[index] = Some(height);
             y += height;
@@ -135,7 +166,7 @@ pub fn show(ui: &mut egui::Ui, document: &Document, anchor: Option<&Anchor>) {
 }
 
 /// Draws one block of the letter.
-fn draw_block(ui: &mut egui::Ui, block: &crate::core::document::Block) {
+fn draw_block(ui: &mut egui::Ui, block: &crate::core::document::Block, flagged: &[&str]) {
     match &block.kind {
         BlockKind::Title(text) => {
             ui.add(egui::Label::new(RichText::new(text).size(20.0).strong()).wrap())
@@ -152,10 +183,10 @@ fn draw_block(ui: &mut egui::Ui, block: &crate::core::document::Block) {
                         left: 16,
                         ..Default::default()
                     })
-                    .show(ui, |ui| paragraph(ui, None, spans, true))
+                    .show(ui, |ui| paragraph(ui, None, spans, true, flagged))
                     .inner
             } else {
-                paragraph(ui, None, spans, false)
+                paragraph(ui, None, spans, false, flagged)
             };
             if *style != ParagraphStyle::Address {
                 ui.add_space(4.0);
@@ -165,7 +196,7 @@ fn draw_block(ui: &mut egui::Ui, block: &crate::core::document::Block) {
         BlockKind::NumberedList { items } => {
             ui.vertical(|ui| {
                 for (index, item) in items.iter().enumerate() {
-                    paragraph(ui, Some(format!("{}.  ", index + 1)), item, false);
+                    paragraph(ui, Some(format!("{}.  ", index + 1)), item, false, flagged);
                 }
             })
             .response
@@ -173,7 +204,7 @@ fn draw_block(ui: &mut egui::Ui, block: &crate::core::document::Block) {
         BlockKind::BulletList { items } => {
             ui.vertical(|ui| {
                 for item in items {
-                    paragraph(ui, Some("•  ".into()), item, false);
+                    paragraph(ui, Some("•  ".into()), item, false, flagged);
                 }
             })
             .response

@@ -3,17 +3,25 @@
 
 use eframe::egui::{self, RichText};
 
-use super::Step;
 use super::widgets::{self, colours};
-use crate::core::case::Case;
-use crate::core::rules::{Assessment, Place, Severity};
+use super::{Edits, Step};
+use crate::core::case::{Acknowledgement, Case};
+use crate::core::rules::{Assessment, Code, Place, Severity};
+use crate::session::actions::Action;
 
 /// How many findings the review step shows at once.
 const FINDINGS_PER_PAGE: usize = 100;
 
 /// Draws the review step.
-pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Option<Step>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    case: &Case,
+    assessment: &Assessment,
+    go: &mut Option<Step>,
+    edits: &mut Edits,
+) {
     ui.heading("Review");
+    acknowledged_panel(ui, case, edits);
     let blocking = assessment.count(Severity::Blocking);
     let warnings = assessment.count(Severity::Warning);
     if assessment.findings.is_empty() {
@@ -82,6 +90,30 @@ pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Op
                 });
             }
         });
+        // A sentence that gives an NCND answer away can be rewritten, or
+        // acknowledged as safe once what it tells the requester is weighed.
+        if finding.code == Code::NcndConfirms
+            && let Some(flagged) = &finding.flagged
+        {
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Acknowledge as safe to send")
+                    .on_hover_text(
+                        "Record that you have read this sentence and judged that what it tells the requester is acceptable (for example, because it is already officially public). The acknowledgement is saved in the case with the sentence; changing the sentence drops it.",
+                    )
+                    .clicked()
+                {
+                    let mut acknowledged = case.acknowledged.clone();
+                    acknowledged.push(Acknowledgement {
+                        question: flagged.ncnd_question,
+                        sentence: flagged.sentence.clone(),
+                        reason: String::new(),
+                    });
+                    edits.step(Action::SetAcknowledged(acknowledged));
+                }
+                widgets::hint(ui, "or rewrite the sentence so that it is hypothetical (\"whether …\", \"any …\").");
+            });
+        }
         egui::CollapsingHeader::new(format!("Why this matters ({})", finding.code))
             .id_salt(("finding", index))
             .show(ui, |ui| {
@@ -90,6 +122,39 @@ pub fn show(ui: &mut egui::Ui, case: &Case, assessment: &Assessment, go: &mut Op
                 ui.label(&info.explanation);
                 ui.label(RichText::new(format!("Law: {}", info.law)).weak());
             });
+    }
+}
+
+/// The sentences acknowledged as safe to send, each with its reason and a
+/// way to withdraw it.
+fn acknowledged_panel(ui: &mut egui::Ui, case: &Case, edits: &mut Edits) {
+    if case.acknowledged.is_empty() {
+        return;
+    }
+    widgets::section(ui, "Sentences acknowledged as safe to send");
+    widgets::hint(
+        ui,
+        "The neither-confirm-nor-deny check flagged these sentences, and they were judged safe. Each is saved in the case with its text: if the sentence changes, the acknowledgement no longer applies.",
+    );
+    for (index, acknowledgement) in case.acknowledged.iter().enumerate() {
+        ui.group(|ui| {
+            ui.label(format!(
+                "Question {}: \u{201c}{}\u{201d}",
+                acknowledgement.question, acknowledgement.sentence
+            ));
+            let mut reason = acknowledgement.reason.clone();
+            widgets::set_field_scope(ui, ("acknowledgement", index));
+            if widgets::text_field(ui, "Why it is safe to send", &mut reason).changed() {
+                let mut all = case.acknowledged.clone();
+                all[index].reason = reason;
+                edits.typed(Action::SetAcknowledged(all));
+            }
+            if ui.button("Withdraw the acknowledgement").clicked() {
+                let mut all = case.acknowledged.clone();
+                all.remove(index);
+                edits.step(Action::SetAcknowledged(all));
+            }
+        });
     }
 }
 

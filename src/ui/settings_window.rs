@@ -7,6 +7,7 @@ use super::dialogs::Dialogs;
 use super::widgets;
 use crate::core::document::AuthorityProfile;
 use crate::core::document::profile::LetterOrder;
+use crate::core::rules::public_record::{RecordEntry, RecordKind};
 use crate::session::settings::Preferences;
 
 /// The settings being edited.
@@ -38,12 +39,25 @@ pub struct SettingsForm {
     pub dark_mode: bool,
     /// Text size.
     pub text_scale: f32,
+    /// The team's public record entries.
+    pub record: Vec<RecordEntry>,
+    /// The "said on" dates as typed, one per entry.
+    pub record_dates: Vec<String>,
 }
 
 impl SettingsForm {
     /// The form for the current preferences and profile.
-    pub fn from(prefs: &Preferences, profile: &AuthorityProfile) -> SettingsForm {
+    pub fn from(
+        prefs: &Preferences,
+        profile: &AuthorityProfile,
+        record: &[RecordEntry],
+    ) -> SettingsForm {
         SettingsForm {
+            record: record.to_vec(),
+            record_dates: record
+                .iter()
+                .map(|e| e.said_on.map(|d| d.to_string()).unwrap_or_default())
+                .collect(),
             name: profile.name.clone(),
             address: profile.address_lines.join("\n"),
             foi_email: profile.foi_email.clone(),
@@ -138,6 +152,8 @@ pub fn show(ui: &mut egui::Ui, form: &mut SettingsForm, dialogs: &mut dyn Dialog
             }
         });
 
+        record_editor(ui, form);
+
         widgets::section(ui, "Bank holidays");
         widgets::hint(ui, "The built-in data covers 2014 to 2031. Load GOV.UK's bank-holidays.json for later years.");
         ui.horizontal(|ui| {
@@ -170,4 +186,83 @@ pub fn show(ui: &mut egui::Ui, form: &mut SettingsForm, dialogs: &mut dyn Dialog
         }
     });
     outcome
+}
+
+/// The team's public record: official confirmations, press reports and
+/// comment, each with who said it, when, where and what it confirms.
+fn record_editor(ui: &mut egui::Ui, form: &mut SettingsForm) {
+    widgets::section(ui, "Public record (the team's register)");
+    widgets::hint(
+        ui,
+        "What the authority, a security body or the government has officially confirmed, and what has only been reported or said. An official entry that matches a neither-confirm-nor-deny scope is raised in the checks; press reports and comment are shown but do not defeat NCND. \"Matches\" lists the phrases, one per line, that must all appear in the scope or question.",
+    );
+    form.record_dates.resize(form.record.len(), String::new());
+    let mut remove = None;
+    for (index, entry) in form.record.iter_mut().enumerate() {
+        widgets::set_field_scope(ui, ("record entry", index));
+        egui::CollapsingHeader::new(if entry.who.trim().is_empty() {
+            format!("Entry {}", index + 1)
+        } else {
+            format!(
+                "{}: {}",
+                index + 1,
+                crate::core::text::ellipsis(&entry.who, 50)
+            )
+        })
+        .id_salt(("record entry", index))
+        .default_open(entry.who.trim().is_empty())
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for kind in RecordKind::ALL {
+                    ui.radio_value(&mut entry.kind, kind, kind.label());
+                }
+            });
+            widgets::text_field(ui, "Who said it", &mut entry.who);
+            let date = &mut form.record_dates[index];
+            widgets::text_field(ui, "When (YYYY-MM-DD, or blank if not known)", date);
+            match date.trim() {
+                "" => entry.said_on = None,
+                text => match crate::core::case_file::parse_iso_date(text) {
+                    Ok(day) => entry.said_on = Some(day),
+                    Err(problem) => {
+                        ui.colored_label(widgets::colours::BLOCKING, problem);
+                    }
+                },
+            }
+            widgets::text_field(ui, "Where (a reference or address)", &mut entry.source);
+            widgets::text_area(ui, "What it confirms", &mut entry.confirms, 2);
+            widgets::text_area(
+                ui,
+                "What it does not confirm",
+                &mut entry.does_not_confirm,
+                2,
+            );
+            let mut matches = entry.matches.join("\n");
+            if widgets::text_area(ui, "Matches (one phrase per line)", &mut matches, 2).changed() {
+                entry.matches = matches
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
+            if entry.id.trim().is_empty() {
+                entry.id = format!("team-{}", index + 1);
+            }
+            if ui.button("Remove this entry").clicked() {
+                remove = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove {
+        form.record.remove(index);
+        form.record_dates.remove(index);
+    }
+    if ui.button("Add an entry to the public record").clicked() {
+        form.record.push(RecordEntry {
+            id: format!("team-{}", form.record.len() + 1),
+            ..RecordEntry::default()
+        });
+        form.record_dates.push(String::new());
+    }
 }

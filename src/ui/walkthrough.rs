@@ -525,6 +525,7 @@ fn decision_editor(
                     },
                 });
             }
+            public_record_panel(ui, setup, scope, &question.text);
         }
     }
 
@@ -681,6 +682,7 @@ fn ncnd_part_editor(
                 }),
             });
         }
+        public_record_panel(ui, setup, &part.scope, &question.text);
         claims_editor(
             ui,
             case,
@@ -692,6 +694,56 @@ fn ncnd_part_editor(
             edits,
         );
     });
+}
+
+/// What the public record says about an NCND subject: official confirmations
+/// (which NCND cannot stand against) and press reports or comment (which it can).
+fn public_record_panel(ui: &mut egui::Ui, setup: &LetterSetup, scope: &str, question: &str) {
+    if scope.trim().is_empty() {
+        return;
+    }
+    let entries = setup
+        .public_record
+        .matching(scope, question, &setup.ncnd_words);
+    egui::CollapsingHeader::new(format!("Public record ({} matching)", entries.len()))
+        .id_salt(("public record", question))
+        .default_open(!entries.is_empty())
+        .show(ui, |ui| {
+            if entries.is_empty() {
+                widgets::hint(
+                    ui,
+                    "Nothing in the public record matches this scope. Add official statements, press reports and comment in Settings, Public record.",
+                );
+                return;
+            }
+            for entry in entries {
+                ui.group(|ui| {
+                    let colour = if entry.kind.is_official() {
+                        colours::BLOCKING
+                    } else {
+                        colours::INFO
+                    };
+                    widgets::badge(ui, entry.kind.label(), colour);
+                    ui.label(RichText::new(format!("{} ({})", entry.who, entry.when())).strong());
+                    ui.label(&entry.source);
+                    ui.label(format!("Confirms: {}", entry.confirms));
+                    if !entry.does_not_confirm.trim().is_empty() {
+                        ui.label(format!("Does not confirm: {}", entry.does_not_confirm));
+                    }
+                    if entry.kind.is_official() {
+                        widgets::hint(
+                            ui,
+                            "Neither confirming nor denying what this statement confirms cannot be sustained. Narrow the scope to what it did not reach.",
+                        );
+                    } else {
+                        widgets::hint(
+                            ui,
+                            "Not official confirmation: it does not defeat neither confirm nor deny.",
+                        );
+                    }
+                });
+            }
+        });
 }
 
 fn entry_badges(ui: &mut egui::Ui, entry: &Entry, catalogue: &Catalogue) {
