@@ -69,5 +69,31 @@ fn deadlines(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, check, deadlines);
+/// The NCND text rules alone: what the requester learns, refusals that
+/// confirm, and the public record.
+fn ncnd_text(c: &mut Criterion) {
+    use foi_drafter::core::rules::inference::{
+        Vocabulary, refusals_that_confirm, what_the_requester_learns,
+    };
+    use foi_drafter::core::rules::public_record::{PublicRecord, officially_confirmed};
+    let vocabulary = Vocabulary::bundled();
+    let mut group = c.benchmark_group("ncnd_text");
+    for size in SIZES {
+        let case = synthetic_case(size);
+        group.bench_with_input(BenchmarkId::new("learns", size), &case, |b, case| {
+            b.iter(|| what_the_requester_learns(black_box(case), vocabulary).len())
+        });
+        group.bench_with_input(BenchmarkId::new("refusals", size), &case, |b, case| {
+            b.iter(|| refusals_that_confirm(black_box(case), vocabulary).len())
+        });
+        group.bench_with_input(BenchmarkId::new("record", size), &case, |b, case| {
+            b.iter(|| {
+                officially_confirmed(black_box(case), PublicRecord::bundled(), vocabulary).len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, check, deadlines, ncnd_text);
 criterion_main!(benches);

@@ -147,6 +147,31 @@ mod tests {
 /// every run of whitespace (non-breaking and thin spaces, line breaks) made one
 /// space, and lower case.
 pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    if text.is_ascii() {
+        // ASCII is its own NFKC form and has no format characters.
+        for byte in text.bytes() {
+            if byte.is_ascii_whitespace() || byte == 0x0B {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(match byte {
+                b'`' => '\'',
+                other => char::from(other.to_ascii_lowercase()),
+            });
+        }
+        return out;
+    }
+    normalise_unicode(text)
+}
+
+/// [`normalise`] for any text, ASCII or not.
+fn normalise_unicode(text: &str) -> String {
     use unicode_general_category::{GeneralCategory, get_general_category};
     use unicode_normalization::UnicodeNormalization;
 
@@ -179,7 +204,14 @@ pub fn normalise(text: &str) -> String {
 
 #[cfg(test)]
 mod normalise_tests {
-    use super::normalise;
+    use super::{normalise, normalise_unicode};
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_text_folds_as_the_full_rules_fold_it(text in "[\\x00-\\x7F]{0,80}") {
+            proptest::prop_assert_eq!(normalise(&text), normalise_unicode(&text));
+        }
+    }
 
     const PLAIN: &str = "we hold records on this";
 

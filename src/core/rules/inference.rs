@@ -135,6 +135,58 @@ pub fn bundled_words() -> &'static InferenceWords {
 /// Token sequences, stemmed, ready for matching.
 type Phrase = Vec<String>;
 
+/// Phrases indexed by their first word, so that a sentence is matched
+/// against only the phrases that can start at each token.
+#[derive(Debug, Clone, Default)]
+struct PhraseList {
+    phrases: Vec<Phrase>,
+    /// First stem → the phrases starting with it.
+    starts: HashMap<String, Vec<usize>>,
+}
+
+impl PhraseList {
+    fn new(phrases: Vec<Phrase>) -> PhraseList {
+        let mut starts: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, phrase) in phrases.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                starts.entry(first.clone()).or_default().push(index);
+            }
+        }
+        PhraseList { phrases, starts }
+    }
+
+    /// The phrases that match a sentence at token `at`.
+    fn matching_at<'p>(&'p self, sentence: &Sentence, at: usize) -> Vec<&'p Phrase> {
+        let Some(token) = sentence.tokens.get(at) else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = Vec::new();
+        for first in [&token.stem, &token.word] {
+            for &index in self
+                .starts
+                .get(first.as_str())
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if sentence.matches_at(at, &self.phrases[index]) {
+                    found.push(index);
+                }
+            }
+        }
+        // In the order of the list, as the vocabulary file gives them.
+        found.sort_unstable();
+        found.dedup();
+        found
+            .into_iter()
+            .map(|index| &self.phrases[index])
+            .collect()
+    }
+
+    /// True when some phrase matches at token `at`.
+    fn any_at(&self, sentence: &Sentence, at: usize) -> bool {
+        !self.matching_at(sentence, at).is_empty()
+    }
+}
+
 /// The word lists compiled for matching.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
@@ -146,12 +198,12 @@ pub struct Vocabulary {
     definite: HashSet<String>,
     possessive: HashSet<String>,
     we_verbs: HashSet<String>,
-    events: Vec<Phrase>,
+    events: PhraseList,
     disclosure: HashSet<String>,
-    quantity: Vec<Phrase>,
+    quantity: PhraseList,
     numbers: HashSet<String>,
-    dates: Vec<Phrase>,
-    hedges: Vec<Phrase>,
+    dates: PhraseList,
+    hedges: PhraseList,
     decisive: HashSet<String>,
     titles: HashSet<String>,
     person_titles: HashSet<String>,
@@ -191,12 +243,12 @@ impl Vocabulary {
             definite: words.definite.iter().map(|w| normalise(w)).collect(),
             possessive: words.possessive.iter().map(|w| normalise(w)).collect(),
             we_verbs: stems(&words.we_verbs),
-            events: phrases(&words.events),
+            events: PhraseList::new(phrases(&words.events)),
             disclosure: stems(&words.disclosure_verbs),
-            quantity: phrases(&words.quantity_phrases),
+            quantity: PhraseList::new(phrases(&words.quantity_phrases)),
             numbers: words.number_words.iter().map(|w| normalise(w)).collect(),
-            dates: phrases(&words.date_words),
-            hedges: phrases(&words.hedges),
+            dates: PhraseList::new(phrases(&words.date_words)),
+            hedges: PhraseList::new(phrases(&words.hedges)),
             decisive: stems(&words.decisive),
             titles: words.titles.iter().map(|w| normalise(w)).collect(),
             person_titles: words.person_titles.iter().map(|w| normalise(w)).collect(),
@@ -349,14 +401,19 @@ fn tokens(text: &str) -> Vec<Token> {
     use unicode_general_category::{GeneralCategory, get_general_category};
     use unicode_normalization::UnicodeNormalization;
 
-    let chars: Vec<char> = text
-        .nfkc()
-        .filter(|c| get_general_category(*c) != GeneralCategory::Format)
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            other => other,
-        })
-        .collect();
+    let fold = |c: char| match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        other => other,
+    };
+    // ASCII is its own NFKC form and has no format characters.
+    let chars: Vec<char> = if text.is_ascii() {
+        text.chars().map(fold).collect()
+    } else {
+        text.nfkc()
+            .filter(|c| get_general_category(*c) != GeneralCategory::Format)
+            .map(fold)
+            .collect()
+    };
     let mut out: Vec<Token> = Vec::new();
     let mut clause = 0;
     let mut word = String::new();
@@ -432,6 +489,10 @@ struct Sentence {
     keys: Vec<(usize, usize, Key)>,
     /// Every key in the sentence.
     key_set: HashSet<Key>,
+    /// Numbers, dates and events, whatever the subject (worked out once).
+    fixed: std::cell::OnceCell<Vec<(Presupposition, usize, usize)>>,
+    /// Statements of holding, whatever the subject (worked out once).
+    holding: std::cell::OnceCell<Vec<(Presupposition, String)>>,
 }
 
 impl Sentence {
@@ -470,6 +531,8 @@ impl Sentence {
             tokens,
             keys,
             key_set,
+            fixed: std::cell::OnceCell::new(),
+            holding: std::cell::OnceCell::new(),
         }
     }
 
@@ -495,7 +558,7 @@ impl Sentence {
             .iter()
             .rposition(|t| t.clause != clause)
             .map_or(0, |p| p + 1);
-        (start..at).any(|i| vocabulary.hedges.iter().any(|h| self.matches_at(i, h)))
+        (start..at).any(|i| vocabulary.hedges.any_at(self, i))
     }
 }
 
@@ -582,16 +645,23 @@ impl Subject {
                 .iter()
                 .filter_map(|term| term.iter().find_map(|k| sentence.key_set.get(k)))
                 .collect();
-            let enough = if terms.len() <= 4 && !loose {
-                found.len() == terms.len()
-            } else {
-                !found.is_empty() && found.len() * 4 >= terms.len() * 3
-            };
+            let enough = found.len() >= Subject::needed(terms.len(), loose);
             if enough {
                 return Some(found);
             }
         }
         None
+    }
+
+    /// How many of `terms` terms a sentence must hold to be tied: all of a
+    /// short scope (four terms or fewer), three quarters of a longer one, or
+    /// (`loose`) three quarters of any; always at least one.
+    fn needed(terms: usize, loose: bool) -> usize {
+        if terms <= 4 && !loose {
+            terms.max(1)
+        } else {
+            (terms * 3).div_ceil(4).max(1)
+        }
     }
 
     fn is_term(&self, key: &Key) -> bool {
@@ -863,53 +933,85 @@ pub fn what_the_requester_learns(case: &Case, vocabulary: &Vocabulary) -> Vec<In
     if subjects.is_empty() {
         return Vec::new();
     }
-    // Each sentence is read once; a subject looks only at the sentences that
-    // share one of its rarest keys.
-    let mut sentences: Vec<(usize, Sentence)> = Vec::new();
+    // Each distinct sentence is read once (a library paragraph used under
+    // several questions is the same sentence); a subject looks only at the
+    // sentences that share one of its rarest keys.
     let texts = written(case);
+    let mut distinct: Vec<Sentence> = Vec::new();
+    let mut by_text: HashMap<String, usize> = HashMap::new();
+    // Where each distinct sentence occurs: (text index, own NCND reasoning).
+    let mut occurrences: Vec<Vec<usize>> = Vec::new();
     for (index, text) in texts.iter().enumerate() {
         for sentence in split_sentences(text.text) {
-            sentences.push((index, Sentence::new(&sentence, vocabulary)));
+            let id = match by_text.get(&sentence) {
+                Some(&id) => id,
+                None => {
+                    let id = distinct.len();
+                    distinct.push(Sentence::new(&sentence, vocabulary));
+                    occurrences.push(Vec::new());
+                    by_text.insert(sentence, id);
+                    id
+                }
+            };
+            occurrences[id].push(index);
+        }
+    }
+    let mut own: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (id, places) in occurrences.iter().enumerate() {
+        for &index in places {
+            let text = &texts[index];
+            if text.ncnd {
+                own.entry(text.question).or_default().push(id);
+            }
         }
     }
     let mut postings: HashMap<&Key, Vec<usize>> = HashMap::new();
-    for (position, (_, sentence)) in sentences.iter().enumerate() {
+    for (id, sentence) in distinct.iter().enumerate() {
         for key in &sentence.key_set {
-            postings.entry(key).or_default().push(position);
+            postings.entry(key).or_default().push(id);
         }
     }
+    let posting = |key: &Key| postings.get(key).map_or(&[][..], Vec::as_slice);
     let mut found: Vec<Inference> = Vec::new();
     for subject in &subjects {
         let mut candidates: Vec<usize> = Vec::new();
         for terms in [&subject.terms, &subject.question_terms] {
-            let rarest = terms
+            // A tie needs `needed` of the terms, so a tied sentence holds
+            // at least one of the `terms - needed + 1` rarest.
+            let mut by_rarity: Vec<(usize, &Term)> = terms
                 .iter()
-                .map(|term| {
-                    term.iter()
-                        .flat_map(|k| postings.get(k).map_or(&[][..], Vec::as_slice))
-                        .copied()
-                        .collect::<Vec<usize>>()
-                })
-                .min_by_key(Vec::len);
-            if let Some(rarest) = rarest {
-                candidates.extend(rarest);
+                .map(|term| (term.iter().map(|k| posting(k).len()).sum::<usize>(), term))
+                .collect();
+            by_rarity.sort_by_key(|(count, _)| *count);
+            let spare = terms
+                .len()
+                .saturating_sub(Subject::needed(terms.len(), false));
+            for (_, term) in by_rarity.iter().take(spare + 1) {
+                candidates.extend(term.iter().flat_map(|k| posting(k).iter().copied()));
             }
         }
         // The NCND question's own reasoning is read whatever it shares.
-        for (position, (index, _)) in sentences.iter().enumerate() {
-            let text = &texts[*index];
-            if text.ncnd && text.question == subject.question {
-                candidates.push(position);
-            }
+        if let Some(ids) = own.get(&subject.question) {
+            candidates.extend(ids);
         }
         candidates.sort_unstable();
         candidates.dedup();
-        for position in candidates {
-            let (index, sentence) = &sentences[position];
-            let text = &texts[*index];
-            let own = text.ncnd && text.question == subject.question;
-            if let Some(inference) = read(subject, sentence, text, own, vocabulary) {
-                found.push(inference);
+        for id in candidates {
+            let sentence = &distinct[id];
+            // Read once as another part of the letter, once as own reasoning.
+            let mut as_other: Option<Option<Inference>> = None;
+            let mut as_own: Option<Option<Inference>> = None;
+            for &index in &occurrences[id] {
+                let text = &texts[index];
+                let is_own = text.ncnd && text.question == subject.question;
+                let slot = if is_own { &mut as_own } else { &mut as_other };
+                let reading =
+                    slot.get_or_insert_with(|| read(subject, sentence, text, is_own, vocabulary));
+                if let Some(inference) = reading {
+                    let mut inference = inference.clone();
+                    inference.place = text.place;
+                    found.push(inference);
+                }
             }
         }
     }
@@ -929,13 +1031,19 @@ fn read(
     let mut tie_words: Vec<String> = Vec::new();
     if own {
         // Statements of holding need no tie: the reasoning is about the subject.
-        for hit in giveaways(&sentence.text) {
-            let kind = match hit.giveaway {
-                Giveaway::Confirms => Presupposition::Holding,
-                Giveaway::Denies => Presupposition::NotHolding,
-            };
-            because.push((kind, hit.phrase));
-        }
+        let holding = sentence.holding.get_or_init(|| {
+            giveaways(&sentence.text)
+                .into_iter()
+                .map(|hit| {
+                    let kind = match hit.giveaway {
+                        Giveaway::Confirms => Presupposition::Holding,
+                        Giveaway::Denies => Presupposition::NotHolding,
+                    };
+                    (kind, hit.phrase)
+                })
+                .collect()
+        });
+        because.extend(holding.iter().cloned());
         // Otherwise a clause must refer to the subject and presuppose it.
         let references = references(subject, sentence, vocabulary);
         let found = presuppositions(subject, sentence, vocabulary, Some(&references));
@@ -1152,46 +1260,6 @@ fn presuppositions(
                 add(i, end + 1, Presupposition::Definite, &mut out);
             }
         }
-        // Numbers, but not the numbers of citations.
-        if token.number {
-            let year = token.word.len() == 4
-                && (token.word.starts_with("19") || token.word.starts_with("20"));
-            let cited = (i > 0 && CITATION_WORDS.contains(&tokens[i - 1].word.as_str()))
-                || (i > 1
-                    && tokens[i - 1].number
-                    && CITATION_WORDS.contains(&tokens[i - 2].word.as_str()));
-            if !cited {
-                let kind = if year {
-                    Presupposition::Date
-                } else {
-                    Presupposition::Quantity
-                };
-                let end = if token.word == "£" { i + 2 } else { i + 1 };
-                add(i, end, kind, &mut out);
-            }
-        } else if vocabulary.numbers.contains(&token.word) {
-            add(i, i + 2, Presupposition::Quantity, &mut out);
-        }
-        for phrase in &vocabulary.quantity {
-            if sentence.matches_at(i, phrase) {
-                add(i, i + phrase.len() + 1, Presupposition::Quantity, &mut out);
-            }
-        }
-        for phrase in &vocabulary.dates {
-            if sentence.matches_at(i, phrase) {
-                add(i, i + phrase.len(), Presupposition::Date, &mut out);
-            }
-        }
-        for phrase in &vocabulary.events {
-            if sentence.matches_at(i, phrase) {
-                let kind = if matches!(phrase.first().map(String::as_str), Some("never" | "no")) {
-                    Presupposition::NotHolding
-                } else {
-                    Presupposition::Event
-                };
-                add(i, i + phrase.len(), kind, &mut out);
-            }
-        }
         // "releasing the records", "disclosing our tactics".
         if vocabulary.disclosure.contains(&token.stem)
             && let Some(next) = tokens.get(i + 1)
@@ -1202,9 +1270,68 @@ fn presuppositions(
             add(i, i + 3, Presupposition::Disclosure, &mut out);
         }
     }
+    for &(kind, at, end) in fixed_triggers(sentence, vocabulary) {
+        if clause_refers(tokens[at].clause) && !describes(at) {
+            out.push((kind, at, words(sentence, at, end)));
+        }
+    }
     let mut seen: HashSet<String> = HashSet::new();
     out.retain(|(_, _, words)| seen.insert(words.clone()));
     out
+}
+
+/// The numbers, dates and events of a sentence that no hypothetical wording
+/// governs, whatever the subject: worked out once per sentence.
+fn fixed_triggers<'s>(
+    sentence: &'s Sentence,
+    vocabulary: &Vocabulary,
+) -> &'s [(Presupposition, usize, usize)] {
+    sentence.fixed.get_or_init(|| {
+        let tokens = &sentence.tokens;
+        let mut out: Vec<(Presupposition, usize, usize)> = Vec::new();
+        let add = |at: usize, end: usize, kind: Presupposition, out: &mut Vec<_>| {
+            if !sentence.hedged(at, vocabulary) {
+                out.push((kind, at, end.min(tokens.len())));
+            }
+        };
+        for (i, token) in tokens.iter().enumerate() {
+            // Numbers, but not the numbers of citations.
+            if token.number {
+                let year = token.word.len() == 4
+                    && (token.word.starts_with("19") || token.word.starts_with("20"));
+                let cited = (i > 0 && CITATION_WORDS.contains(&tokens[i - 1].word.as_str()))
+                    || (i > 1
+                        && tokens[i - 1].number
+                        && CITATION_WORDS.contains(&tokens[i - 2].word.as_str()));
+                if !cited {
+                    let kind = if year {
+                        Presupposition::Date
+                    } else {
+                        Presupposition::Quantity
+                    };
+                    let end = if token.word == "£" { i + 2 } else { i + 1 };
+                    add(i, end, kind, &mut out);
+                }
+            } else if vocabulary.numbers.contains(&token.word) {
+                add(i, i + 2, Presupposition::Quantity, &mut out);
+            }
+            for phrase in vocabulary.quantity.matching_at(sentence, i) {
+                add(i, i + phrase.len() + 1, Presupposition::Quantity, &mut out);
+            }
+            for phrase in vocabulary.dates.matching_at(sentence, i) {
+                add(i, i + phrase.len(), Presupposition::Date, &mut out);
+            }
+            for phrase in vocabulary.events.matching_at(sentence, i) {
+                let kind = if matches!(phrase.first().map(String::as_str), Some("never" | "no")) {
+                    Presupposition::NotHolding
+                } else {
+                    Presupposition::Event
+                };
+                add(i, i + phrase.len(), kind, &mut out);
+            }
+        }
+        out
+    })
 }
 
 /// A refusal whose own wording confirms that the information exists.
