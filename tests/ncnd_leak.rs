@@ -69,20 +69,23 @@ fn every_leaky_draft_is_caught_with_the_right_explanation() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| f["code"] == "ncnd-leak")
+            .filter(|f| f["code"] == "ncnd-leak" || f["code"] == "ncnd-confirms")
             .map(|f| f["message"].as_str().unwrap())
             .collect();
         let expected = expectation(&path);
         assert!(
             leaks.iter().any(|m| m.contains(&expected)),
-            "{}: expected an ncnd-leak saying {expected:?}, got {leaks:?}",
+            "{}: expected an NCND finding saying {expected:?}, got {leaks:?}",
             path.display()
         );
         let explanation = findings
             .as_array()
             .unwrap()
             .iter()
-            .find(|f| f["code"] == "ncnd-leak")
+            .find(|f| {
+                (f["code"] == "ncnd-leak" || f["code"] == "ncnd-confirms")
+                    && f["message"].as_str().unwrap().contains(&expected)
+            })
             .unwrap()["explanation"]
             .as_str()
             .unwrap()

@@ -153,12 +153,16 @@ pub struct Acknowledgement {
 }
 
 impl Acknowledgement {
-    /// True when this acknowledges `sentence` flagged against `question`
-    /// (compared as the checks read text: spaces, quotes and case folded).
-    pub fn covers(&self, question: u32, sentence: &str) -> bool {
-        self.question == question
-            && crate::core::text::normalise(&self.sentence)
-                == crate::core::text::normalise(sentence)
+    /// True when this acknowledges `sentence` (compared as the checks read
+    /// text: spaces, quotes and case folded), against whichever NCND
+    /// question flags it: a person has judged the sentence safe to send.
+    pub fn covers(&self, sentence: &str) -> bool {
+        crate::core::text::normalise(&self.sentence) == crate::core::text::normalise(sentence)
+    }
+
+    /// True when it gives a reason, without which it does not count.
+    pub fn has_reason(&self) -> bool {
+        !self.reason.trim().is_empty()
     }
 }
 

@@ -156,6 +156,9 @@ pub fn normalise(text: &str) -> String {
                 space = !out.is_empty();
                 continue;
             }
+            if byte.is_ascii_control() {
+                continue;
+            }
             if space {
                 out.push(' ');
                 space = false;
@@ -170,9 +173,111 @@ pub fn normalise(text: &str) -> String {
     normalise_unicode(text)
 }
 
+/// True for characters that show nothing in a letter: format characters
+/// (zero-width spaces and joiners, soft hyphens, direction marks), control
+/// characters other than spaces and line breaks, and the blanks that are
+/// letters or marks in Unicode's eyes (the combining grapheme joiner,
+/// variation selectors, Hangul fillers, the Braille blank).
+pub fn is_invisible(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    (c.is_control() && !c.is_whitespace())
+        || matches!(
+            c,
+            '\u{034F}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{E0100}'..='\u{E01EF}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{3164}'
+                | '\u{FFA0}'
+                | '\u{2800}'
+        )
+        || (!c.is_ascii() && get_general_category(c) == GeneralCategory::Format)
+}
+
+/// The Latin letter a Cyrillic or Greek look-alike stands for ("М" for "M"),
+/// so that "IМSI" written with a Cyrillic "М" reads as "IMSI".
+pub fn latin_lookalike(c: char) -> char {
+    match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ѕ' => 's',
+        'ј' => 'j',
+        'һ' => 'h',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'І' => 'I',
+        'Ѕ' => 'S',
+        'Ј' => 'J',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        'ο' => 'o',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ν' => 'v',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'ı' => 'i',
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
+        other => other,
+    }
+}
+
 /// [`normalise`] for any text, ASCII or not.
 fn normalise_unicode(text: &str) -> String {
-    use unicode_general_category::{GeneralCategory, get_general_category};
     use unicode_normalization::UnicodeNormalization;
 
     let mut out = String::with_capacity(text.len());
@@ -188,11 +293,13 @@ fn normalise_unicode(text: &str) -> String {
             space = !out.is_empty();
             continue;
         }
-        // Format characters (zero-width spaces and joiners, soft hyphens,
-        // direction marks, the byte order mark) are invisible in a letter.
-        if get_general_category(c) == GeneralCategory::Format {
+        // Invisible characters (zero-width spaces and joiners, soft hyphens,
+        // direction marks, the byte order mark, control characters) show
+        // nothing in a letter; look-alike letters read as the Latin ones.
+        if is_invisible(c) {
             continue;
         }
+        let c = latin_lookalike(c);
         if space {
             out.push(' ');
             space = false;

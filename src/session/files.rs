@@ -109,13 +109,35 @@ pub fn read_utf8(path: &Path, max_bytes: u64) -> Result<String, CaseFileError> {
     if metadata.is_dir() {
         return Err(read_error(io::Error::from(io::ErrorKind::IsADirectory)));
     }
+    // A pipe or a device would block or never end: only regular files are read.
+    if !metadata.is_file() {
+        return Err(read_error(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a device, pipe or socket)",
+        )));
+    }
     if metadata.len() > max_bytes {
         return Err(CaseFileError::TooLarge {
             path: path.to_path_buf(),
             bytes: metadata.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
+    // Read with a bound, in case the file grows while it is read.
+    let mut bytes = Vec::new();
+    {
+        use std::io::Read;
+        std::fs::File::open(path)
+            .map_err(read_error)?
+            .take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+    }
+    if bytes.len() as u64 > max_bytes {
+        return Err(CaseFileError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+        });
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text.trim_start_matches('\u{feff}').to_string()),
         Err(error) => {

@@ -231,9 +231,12 @@ pub fn leak_check_with(case: &Case, compose: &dyn Fn(&Case) -> Document) -> Leak
     let mut answers: Vec<(u32, &str, &str)> = Vec::new();
     let mut answer_words = Vec::new();
     for question in &case.questions {
+        // A decision that says "not held" or "withheld" about the subject
+        // answers it, whatever its words; answers that disclose are read
+        // sentence by sentence by the check of what the requester learns,
+        // where a sentence judged safe can be acknowledged.
         let (verb, consequence) = match question.decision {
             Decision::NotHeld { .. } => ("says it does not hold", ""),
-            Decision::Disclose { .. } | Decision::PartDisclose { .. } => ("discloses", ""),
             Decision::Withhold { .. } => ("withholds", ", and so confirms it exists"),
             _ => continue,
         };

@@ -184,7 +184,7 @@ pub fn default_thesaurus_path() -> Option<PathBuf> {
 pub fn load_ncnd_words(explicit: Option<&Path>) -> Result<Vocabulary, String> {
     let path = match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => default_thesaurus_path().filter(|p| p.exists()),
+        None => default_thesaurus_path().filter(|p| p.symlink_metadata().is_ok()),
     };
     let Some(path) = path else {
         return Ok(Vocabulary::bundled().clone());
@@ -206,7 +206,7 @@ pub fn default_record_path() -> Option<PathBuf> {
 pub fn load_public_record(explicit: Option<&Path>) -> Result<PublicRecord, String> {
     let path = match explicit {
         Some(path) => Some(path.to_path_buf()),
-        None => default_record_path().filter(|p| p.exists()),
+        None => default_record_path().filter(|p| p.symlink_metadata().is_ok()),
     };
     let mut record = PublicRecord::bundled().clone();
     let Some(path) = path else {

@@ -213,6 +213,9 @@ pub struct DrafterApp {
     checker: Option<worker::Checker>,
     exporting: Option<worker::Export>,
     setup_problems: Vec<String>,
+    /// Why the team's public record file could not be read, if it could not:
+    /// Settings then refuses to write over it.
+    record_unreadable: Option<String>,
     session: Option<Session>,
     step: Step,
     show_preview: bool,
@@ -248,6 +251,7 @@ impl DrafterApp {
             checker: None,
             exporting: None,
             setup_problems: Vec::new(),
+            record_unreadable: None,
             session: None,
             step: Step::Intake,
             show_preview: true,
@@ -335,7 +339,7 @@ impl DrafterApp {
         problems.extend(profile.warnings.iter().cloned());
         // The team's synonyms and public record live beside its paragraphs.
         let thesaurus = self.env.config_dir.join("ncnd-thesaurus.ron");
-        let ncnd_words = if thesaurus.exists() {
+        let ncnd_words = if thesaurus.symlink_metadata().is_ok() {
             crate::session::settings::load_ncnd_words(Some(&thesaurus)).unwrap_or_else(|e| {
                 problems.push(e);
                 crate::core::rules::inference::Vocabulary::bundled().clone()
@@ -344,8 +348,10 @@ impl DrafterApp {
             crate::core::rules::inference::Vocabulary::bundled().clone()
         };
         let record = self.env.record_path();
-        let public_record = if record.exists() {
+        self.record_unreadable = None;
+        let public_record = if record.symlink_metadata().is_ok() {
             crate::session::settings::load_public_record(Some(&record)).unwrap_or_else(|e| {
+                self.record_unreadable = Some(e.clone());
                 problems.push(e);
                 crate::core::rules::public_record::PublicRecord::bundled().clone()
             })
@@ -1321,7 +1327,15 @@ impl DrafterApp {
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
-        let form = self.settings.clone();
+        let mut form = self.settings.clone();
+        for entry in &mut form.record {
+            entry.matches = entry
+                .matches
+                .iter()
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .collect();
+        }
         self.prefs.dark_mode = form.dark_mode;
         self.prefs.text_scale = form.text_scale;
         self.prefs.library_dir =
@@ -1334,7 +1348,15 @@ impl DrafterApp {
         }
         if form.record != self.setup.public_record.team {
             let path = self.env.record_path();
-            if let Err(error) = crate::session::settings::save_team_record(&path, &form.record) {
+            if let Some(problem) = &self.record_unreadable {
+                // Never write over a file that could not be read.
+                self.set_status(
+                    format!("Public record not saved: the team's file could not be read, so it is left as it is; fix or move it first ({problem})"),
+                    true,
+                );
+            } else if let Err(error) =
+                crate::session::settings::save_team_record(&path, &form.record)
+            {
                 self.set_status(format!("Public record not saved: {error}"), true);
             }
         }

@@ -170,7 +170,7 @@ pub fn leak_panel(ui: &mut egui::Ui, report: &crate::session::leak::LeakReport) 
         "The letter was composed as if the information were held, not held, and with the private note blank. Everything the requester receives must be identical, and nothing in it may give the answer away.",
     );
     if report.is_sound() {
-        ui.colored_label(colours::DONE, "Sound: the requester receives the same letter whatever the truth, and no answer gives it away.");
+        ui.colored_label(colours::DONE, "The requester receives the same letter whatever the private note says. Sentences that would still tell them more are listed with the findings above, to rewrite or acknowledge.");
         return;
     }
     for finding in &report.findings {

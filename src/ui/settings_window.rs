@@ -239,12 +239,9 @@ fn record_editor(ui: &mut egui::Ui, form: &mut SettingsForm) {
             );
             let mut matches = entry.matches.join("\n");
             if widgets::text_area(ui, "Matches (one phrase per line)", &mut matches, 2).changed() {
-                entry.matches = matches
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                // Kept as typed (spaces, new lines) while editing; blank
+                // lines and outer spaces are dropped when Settings is saved.
+                entry.matches = matches.split('\n').map(str::to_string).collect();
             }
             if entry.id.trim().is_empty() {
                 entry.id = format!("team-{}", index + 1);

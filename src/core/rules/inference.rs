@@ -81,6 +81,24 @@ pub struct InferenceWords {
     pub ncnd_for_criminal: ByRegime,
     /// The NCND provision for security bodies, by regime.
     pub ncnd_for_security: ByRegime,
+    /// Hedges that reach only to the next comma.
+    #[serde(default)]
+    pub comma_bounded_hedges: Vec<String>,
+    /// Words after a presupposition that make it hypothetical ("if any exist").
+    #[serde(default)]
+    pub after_hedges: Vec<String>,
+    /// Pronouns that refer back to the subject in its own reasoning.
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Words that turn "we hold" into "we do not hold".
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Nouns of published documents, whose years date the document.
+    #[serde(default)]
+    pub document_nouns: Vec<String>,
+    /// Words that, anywhere in a scope, speak of the thing as existing.
+    #[serde(default)]
+    pub scope_giveaways: Vec<String>,
 }
 
 /// One text for each regime.
@@ -120,7 +138,39 @@ pub struct TeamThesaurus {
 impl TeamThesaurus {
     /// Parses a team thesaurus, with the line and column of any error.
     pub fn from_ron(text: &str) -> Result<TeamThesaurus, crate::core::case_file::ParseProblem> {
-        ron::from_str(text).map_err(|e| crate::core::case_file::describe_ron_error(&e))
+        let thesaurus: TeamThesaurus =
+            ron::from_str(text).map_err(|e| crate::core::case_file::describe_ron_error(&e))?;
+        // A synonym made of words that are in every sentence ("any", "we")
+        // would tie everything, or hedge everything: it is refused.
+        let words = bundled_words();
+        let common: HashSet<String> = words
+            .stop_words
+            .iter()
+            .chain(&words.hedges)
+            .chain(&words.definite)
+            .chain(&words.possessive)
+            .map(|w| normalise(w))
+            .collect();
+        for group in &thesaurus.groups {
+            for phrase in group {
+                let folded = normalise(phrase);
+                let meaningful = folded
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.chars().count() > 2 && !common.contains(w));
+                if !meaningful {
+                    let at = text.find(&format!("\"{phrase}\"")).unwrap_or(0);
+                    let (line, column) = crate::core::case_file::line_column_at(text, at);
+                    return Err(crate::core::case_file::ParseProblem {
+                        line,
+                        column,
+                        message: format!(
+                            "\"{phrase}\" is too common to be a synonym: every synonym needs a word of three letters or more that is not a common word such as \"any\", \"we\" or \"the\""
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(thesaurus)
     }
 }
 
@@ -204,11 +254,19 @@ pub struct Vocabulary {
     numbers: HashSet<String>,
     dates: PhraseList,
     hedges: PhraseList,
+    comma_bounded: Vec<Phrase>,
+    after_hedges: PhraseList,
+    pronouns: HashSet<String>,
+    negations: PhraseList,
+    document_nouns: HashSet<String>,
+    scope_giveaways: Vec<String>,
     decisive: HashSet<String>,
     titles: HashSet<String>,
     person_titles: HashSet<String>,
     named_person: Vec<Phrase>,
+    named_person_list: PhraseList,
     sensitive: Vec<Phrase>,
+    sensitive_list: PhraseList,
     criminal: HashSet<String>,
     security_bodies: Vec<Phrase>,
     provisions: [ByRegime; 3],
@@ -249,11 +307,19 @@ impl Vocabulary {
             numbers: words.number_words.iter().map(|w| normalise(w)).collect(),
             dates: PhraseList::new(phrases(&words.date_words)),
             hedges: PhraseList::new(phrases(&words.hedges)),
+            comma_bounded: phrases(&words.comma_bounded_hedges),
+            after_hedges: PhraseList::new(phrases(&words.after_hedges)),
+            pronouns: words.pronouns.iter().map(|w| normalise(w)).collect(),
+            negations: PhraseList::new(phrases(&words.negations)),
+            document_nouns: stems(&words.document_nouns),
+            scope_giveaways: words.scope_giveaways.iter().map(|w| normalise(w)).collect(),
             decisive: stems(&words.decisive),
             titles: words.titles.iter().map(|w| normalise(w)).collect(),
             person_titles: words.person_titles.iter().map(|w| normalise(w)).collect(),
             named_person: phrases(&words.named_person),
+            named_person_list: PhraseList::new(phrases(&words.named_person)),
             sensitive: phrases(&words.sensitive_events),
+            sensitive_list: PhraseList::new(phrases(&words.sensitive_events)),
             criminal: stems(&words.criminal_events),
             security_bodies: phrases(&words.security_bodies),
             provisions: [
@@ -267,12 +333,30 @@ impl Vocabulary {
             .thesaurus
             .iter()
             .chain(team.into_iter().flat_map(|t| t.groups.iter()));
+        // A group that shares a phrase with an earlier one joins it: a team's
+        // ["mi5", "box 500"] adds to the bundled ["mi5", "security service"].
+        let mut concept_of: HashMap<Phrase, usize> = HashMap::new();
         for group in groups {
             let concept: Vec<Phrase> = phrases(group);
             if concept.is_empty() {
                 continue;
             }
-            let index = vocabulary.concepts.len();
+            let index = concept
+                .iter()
+                .find_map(|p| concept_of.get(p).copied())
+                .unwrap_or_else(|| {
+                    vocabulary.concepts.push(Vec::new());
+                    vocabulary.concepts.len() - 1
+                });
+            for phrase in concept {
+                if concept_of.contains_key(&phrase) {
+                    continue;
+                }
+                concept_of.insert(phrase.clone(), index);
+                vocabulary.concepts[index].push(phrase);
+            }
+        }
+        for (index, concept) in vocabulary.concepts.iter().enumerate() {
             for (number, phrase) in concept.iter().enumerate() {
                 vocabulary
                     .concept_starts
@@ -280,7 +364,6 @@ impl Vocabulary {
                     .or_default()
                     .push((index, number));
             }
-            vocabulary.concepts.push(concept);
         }
         vocabulary
     }
@@ -370,6 +453,12 @@ pub fn stem(word: &str) -> String {
     if word.chars().count() >= 4 && word.ends_with('e') && !word.ends_with("ee") {
         word.pop();
     }
+    // "advice" and "advised", "licence" and "license": one stem.
+    if word.chars().count() >= 5
+        && let Some(base) = word.strip_suffix("ic")
+    {
+        word = format!("{base}is");
+    }
     word
 }
 
@@ -387,6 +476,8 @@ struct Token {
     stem: String,
     /// The clause it is in (clauses end at ; : — and "but").
     clause: usize,
+    /// The part of the clause it is in (commas end parts too).
+    span: usize,
     /// It is a number ("14", "£12,000", "2019").
     number: bool,
     /// It was written with a capital letter.
@@ -398,7 +489,6 @@ struct Token {
 /// clauses. Digits joined by commas or points are one number; "£" is a token
 /// of its own; a possessive "'s" is dropped.
 fn tokens(text: &str) -> Vec<Token> {
-    use unicode_general_category::{GeneralCategory, get_general_category};
     use unicode_normalization::UnicodeNormalization;
 
     let fold = |c: char| match c {
@@ -407,61 +497,90 @@ fn tokens(text: &str) -> Vec<Token> {
     };
     // ASCII is its own NFKC form and has no format characters.
     let chars: Vec<char> = if text.is_ascii() {
-        text.chars().map(fold).collect()
+        text.chars()
+            .filter(|c| !c.is_ascii_control() || c.is_ascii_whitespace())
+            .map(fold)
+            .collect()
     } else {
         text.nfkc()
-            .filter(|c| get_general_category(*c) != GeneralCategory::Format)
-            .map(fold)
+            .filter(|c| !crate::core::text::is_invisible(*c))
+            .map(|c| fold(crate::core::text::latin_lookalike(c)))
             .collect()
     };
     let mut out: Vec<Token> = Vec::new();
     let mut clause = 0;
     let mut word = String::new();
     let mut capital = false;
-    let flush = |word: &mut String, capital: bool, out: &mut Vec<Token>, clause: usize| {
-        let mut text = std::mem::take(word);
-        if let Some(base) = text.strip_suffix("'s") {
-            text = base.to_string();
-        }
-        let text = text.trim_end_matches('\'').to_string();
-        if text.is_empty() {
-            return;
-        }
-        let number = text.starts_with(|c: char| c.is_ascii_digit());
-        out.push(Token {
-            stem: if number { text.clone() } else { stem(&text) },
-            word: text,
-            clause,
-            number,
-            capital,
-        });
-    };
+    let mut span = 0;
+    let flush =
+        |word: &mut String, capital: bool, out: &mut Vec<Token>, clause: usize, span: usize| {
+            let mut text = std::mem::take(word);
+            if let Some(base) = text.strip_suffix("'s") {
+                text = base.to_string();
+            }
+            let text = text.trim_end_matches('\'').to_string();
+            if text.is_empty() {
+                return;
+            }
+            // "NP-FOI-2025-0093" is a reference, not a number.
+            let reference = text.contains(['-', '/']);
+            let number = !reference && text.starts_with(|c: char| c.is_ascii_digit());
+            out.push(Token {
+                stem: if number || reference {
+                    text.clone()
+                } else {
+                    stem(&text)
+                },
+                word: text,
+                clause,
+                span,
+                number,
+                capital,
+            });
+        };
     for (i, &c) in chars.iter().enumerate() {
         let joins_number = matches!(c, ',' | '.')
             && word.chars().last().is_some_and(|l| l.is_ascii_digit())
             && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        if c.is_alphanumeric() || (c == '\'' && !word.is_empty()) || joins_number {
+        // A hyphen or slash inside a run with digits joins a reference.
+        let joins_reference = matches!(c, '-' | '/')
+            && !word.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+            && (word.chars().any(|l| l.is_ascii_digit())
+                || chars[i + 1..]
+                    .iter()
+                    .take_while(|n| n.is_alphanumeric())
+                    .any(|n| n.is_ascii_digit()));
+        if c.is_alphanumeric() || (c == '\'' && !word.is_empty()) || joins_number || joins_reference
+        {
             if word.is_empty() {
                 capital = c.is_uppercase();
             }
             word.extend(c.to_lowercase());
             continue;
         }
-        flush(&mut word, capital, &mut out, clause);
+        flush(&mut word, capital, &mut out, clause, span);
         if matches!(c, '£' | '$' | '€' | '%') {
             out.push(Token {
                 word: c.to_string(),
                 stem: c.to_string(),
                 clause,
+                span,
                 number: true,
                 capital: false,
             });
         }
-        if matches!(c, ';' | ':' | '\u{2013}' | '\u{2014}' | '(' | ')') {
+        if matches!(
+            c,
+            ';' | ':' | '.' | '!' | '?' | '\u{2013}' | '\u{2014}' | '(' | ')'
+        ) {
             clause += 1;
+            span += 1;
+        } else if c == ',' {
+            span += 1;
         }
     }
-    flush(&mut word, capital, &mut out, clause);
+    flush(&mut word, capital, &mut out, clause, span);
     // "but" starts a new clause.
     let mut shift = 0;
     for token in &mut out {
@@ -469,6 +588,7 @@ fn tokens(text: &str) -> Vec<Token> {
             shift += 1;
         }
         token.clause += shift;
+        token.span += shift;
     }
     out
 }
@@ -493,6 +613,10 @@ struct Sentence {
     fixed: std::cell::OnceCell<Vec<(Presupposition, usize, usize)>>,
     /// Statements of holding, whatever the subject (worked out once).
     holding: std::cell::OnceCell<Vec<(Presupposition, String)>>,
+    /// It says "the person named" or the like.
+    names_person: bool,
+    /// It speaks of a sensitive event in a person's life.
+    sensitive: bool,
 }
 
 impl Sentence {
@@ -526,14 +650,21 @@ impl Sentence {
             }
         }
         let key_set = keys.iter().map(|(_, _, k)| k.clone()).collect();
-        Sentence {
+        let mut sentence = Sentence {
             text: text.to_string(),
             tokens,
             keys,
             key_set,
             fixed: std::cell::OnceCell::new(),
             holding: std::cell::OnceCell::new(),
-        }
+            names_person: false,
+            sensitive: false,
+        };
+        let count = sentence.tokens.len();
+        sentence.names_person =
+            (0..count).any(|i| vocabulary.named_person_list.any_at(&sentence, i));
+        sentence.sensitive = (0..count).any(|i| vocabulary.sensitive_list.any_at(&sentence, i));
+        sentence
     }
 
     fn keys_at(&self, index: usize) -> impl Iterator<Item = &Key> {
@@ -551,14 +682,34 @@ impl Sentence {
                 .all(|(token, stem)| &token.stem == stem || &token.word == stem)
     }
 
-    /// True when a hedge comes before token `at` in its clause.
+    /// True when a hedge comes before token `at` in its clause ("any" and
+    /// "whatever" only up to a comma), or an after-hedge ("if any exist")
+    /// follows it there.
     fn hedged(&self, at: usize, vocabulary: &Vocabulary) -> bool {
         let clause = self.tokens[at].clause;
-        let start = self.tokens[..at]
+        let span = self.tokens[at].span;
+        // A hedge governs the words near it: looking no further than
+        // `HEDGE_REACH` words keeps a long clause from costing its square.
+        const HEDGE_REACH: usize = 30;
+        let start = self.tokens[at.saturating_sub(HEDGE_REACH)..at]
             .iter()
             .rposition(|t| t.clause != clause)
-            .map_or(0, |p| p + 1);
-        (start..at).any(|i| vocabulary.hedges.any_at(self, i))
+            .map_or(at.saturating_sub(HEDGE_REACH), |p| {
+                at.saturating_sub(HEDGE_REACH) + p + 1
+            });
+        let before = (start..at).any(|i| {
+            vocabulary
+                .hedges
+                .matching_at(self, i)
+                .into_iter()
+                .any(|hedge| {
+                    self.tokens[i].span == span || !vocabulary.comma_bounded.contains(hedge)
+                })
+        });
+        before
+            || (at + 1..self.tokens.len().min(at + 1 + HEDGE_REACH))
+                .take_while(|&i| self.tokens[i].clause == clause)
+                .any(|i| vocabulary.after_hedges.any_at(self, i))
     }
 }
 
@@ -579,6 +730,10 @@ struct Subject {
     decisive: Vec<Term>,
     /// The kind nouns of the scope ("investigation" in "any investigation into …").
     nouns: HashSet<String>,
+    /// When the subject is about a person: the names in the scope and the
+    /// question ("Councillor Graham Pellow" by "Graham" or "Pellow"), which a
+    /// sentence must hold (or "the person named") to speak of it.
+    person: Option<Vec<Term>>,
 }
 
 impl Subject {
@@ -607,12 +762,44 @@ impl Subject {
             .filter(|t| vocabulary.is_kind_noun(&t.word))
             .map(|t| t.stem)
             .collect();
+        let scope_names = person_names(view.scope, vocabulary);
+        let points_at_person =
+            !scope_names.is_empty() || Sentence::new(view.scope, vocabulary).names_person;
+        let person = points_at_person.then(|| {
+            let mut names = scope_names;
+            for name in person_names(&question.text, vocabulary) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            names
+        });
+        // The name is asked for separately, and "the person named" points at
+        // it; the other terms say what about them.
+        let pointing: HashSet<&String> = vocabulary.named_person.iter().flatten().collect();
+        let about_them = |t: &Term, names: &[Term]| {
+            !names.contains(t)
+                && !t
+                    .iter()
+                    .all(|k| matches!(k, Key::Word(w) if pointing.contains(w)))
+        };
+        let (terms, question_terms) = match &person {
+            Some(names) => (
+                terms.into_iter().filter(|t| about_them(t, names)).collect(),
+                question_terms
+                    .into_iter()
+                    .filter(|t| about_them(t, names))
+                    .collect(),
+            ),
+            None => (terms, question_terms),
+        };
         Subject {
             question: question.number,
             terms,
             question_terms,
             decisive,
             nouns,
+            person,
         }
     }
 
@@ -637,6 +824,9 @@ impl Subject {
         if !decisive {
             return None;
         }
+        if let Some(names) = &self.person {
+            return self.ties_person(names, sentence, loose);
+        }
         for terms in [&self.terms, &self.question_terms] {
             if terms.is_empty() {
                 continue;
@@ -651,6 +841,44 @@ impl Subject {
             }
         }
         None
+    }
+
+    /// A subject about a person: the sentence names them (or says "the
+    /// person named"), and says what about them: the scope's other words, or
+    /// a sensitive event (a complaint, a charge, a warning) when the scope
+    /// has no other words. In the subject's own reasoning the person alone is
+    /// enough.
+    fn ties_person<'s>(
+        &self,
+        names: &[Term],
+        sentence: &'s Sentence,
+        loose: bool,
+    ) -> Option<Vec<&'s Key>> {
+        let mut found: Vec<&Key> = names
+            .iter()
+            .filter_map(|term| term.iter().find_map(|k| sentence.key_set.get(k)))
+            .collect();
+        if found.is_empty() && !sentence.names_person {
+            return None;
+        }
+        if loose {
+            return Some(found);
+        }
+        let others: Vec<&Key> = self
+            .terms
+            .iter()
+            .filter_map(|term| term.iter().find_map(|k| sentence.key_set.get(k)))
+            .collect();
+        let enough = if self.terms.is_empty() {
+            sentence.sensitive
+        } else {
+            others.len() >= Subject::needed(self.terms.len(), false)
+        };
+        if !enough {
+            return None;
+        }
+        found.extend(others);
+        Some(found)
     }
 
     /// How many of `terms` terms a sentence must hold to be tied: all of a
@@ -672,6 +900,51 @@ impl Subject {
     }
 }
 
+/// The names of people in a text, by their distinctive words: a run of
+/// capitalised words after a person's title ("Councillor Graham Pellow",
+/// "PC Dawson"), or two or three capitalised words that are not a title and
+/// do not follow "the" ("Sarah Dawson").
+fn person_names(text: &str, vocabulary: &Vocabulary) -> Vec<Term> {
+    let tokens = tokens(text);
+    let mut names: Vec<Term> = Vec::new();
+    let distinctive = |t: &Token| {
+        t.capital
+            && !t.number
+            && !vocabulary.titles.contains(&t.word)
+            && !vocabulary.stop.contains(&t.word)
+            && t.word.chars().count() > 1
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let titled = vocabulary.person_titles.contains(&tokens[i].word) && tokens[i].capital;
+        let start = if titled { i + 1 } else { i };
+        let mut end = start;
+        while end < tokens.len()
+            && distinctive(&tokens[end])
+            && tokens[end].clause == tokens[i].clause
+        {
+            end += 1;
+        }
+        let run = end - start;
+        let after_the = start > 0 && tokens[start - 1].word == "the";
+        let sentence_start = start == 0 || tokens[start - 1].clause != tokens[start].clause;
+        let is_name = (titled && run >= 1)
+            || (!titled && (2..=3).contains(&run) && !after_the && !sentence_start);
+        if is_name {
+            let term: Term = (start..end)
+                .map(|j| Key::Word(tokens[j].stem.clone()))
+                .collect();
+            if !names.contains(&term) {
+                names.push(term);
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    names
+}
+
 /// The content terms of a text: synonym groups; names written with capitals
 /// (by their distinctive words); then the remaining words that are neither
 /// stop words nor kind nouns.
@@ -680,8 +953,9 @@ fn content_terms(text: &str, vocabulary: &Vocabulary) -> Vec<Term> {
     let tokens = &sentence.tokens;
     let mut terms: Vec<Term> = Vec::new();
     let mut covered = vec![false; tokens.len()];
-    let push = |term: Term, terms: &mut Vec<Term>| {
-        if !term.is_empty() && !terms.contains(&term) {
+    let mut seen: HashSet<Term> = HashSet::new();
+    let mut push = |term: Term, terms: &mut Vec<Term>| {
+        if !term.is_empty() && seen.insert(term.clone()) {
             terms.push(term);
         }
     };
@@ -802,10 +1076,13 @@ impl Inference {
             .iter()
             .map(|(kind, words)| format!("\"{words}\": {}", kind.inference()))
             .collect();
-        let denies = self
-            .because
-            .iter()
-            .all(|(kind, _)| *kind == Presupposition::NotHolding);
+        let denies =
+            self.because
+                .iter()
+                .any(|(kind, _)| *kind == Presupposition::NotHolding)
+                && !self.because.iter().any(|(kind, _)| {
+                    matches!(kind, Presupposition::Ours | Presupposition::Holding)
+                });
         let inference = if denies {
             "that it does not exist or is not held"
         } else {
@@ -859,9 +1136,25 @@ fn claim_texts<'a>(claim: &'a Claim, mut push: impl FnMut(&'a str)) {
 /// Every caseworker-written text of a case that goes into the letter.
 fn written(case: &Case) -> Vec<Written<'_>> {
     let mut out: Vec<Written<'_>> = Vec::new();
+    // The letter's title.
+    out.push(Written {
+        question: 0,
+        place: Place::Case,
+        text: &case.subject,
+        ncnd: false,
+    });
     for question in &case.questions {
         let number = question.number;
         let place = Place::Question(number);
+        // The names of what is enclosed, listed at the end of the letter.
+        for enclosure in &question.enclosures {
+            out.push(Written {
+                question: number,
+                place,
+                text: enclosure,
+                ncnd: false,
+            });
+        }
         let full_ncnd = matches!(question.decision, Decision::Ncnd { .. });
         match &question.decision {
             Decision::Disclose { answer } | Decision::PartDisclose { answer, .. } => {
@@ -972,6 +1265,9 @@ pub fn what_the_requester_learns(case: &Case, vocabulary: &Vocabulary) -> Vec<In
         }
     }
     let posting = |key: &Key| postings.get(key).map_or(&[][..], Vec::as_slice);
+    let naming_a_person: Vec<usize> = (0..distinct.len())
+        .filter(|&id| distinct[id].names_person)
+        .collect();
     let mut found: Vec<Inference> = Vec::new();
     for subject in &subjects {
         let mut candidates: Vec<usize> = Vec::new();
@@ -989,6 +1285,14 @@ pub fn what_the_requester_learns(case: &Case, vocabulary: &Vocabulary) -> Vec<In
             for (_, term) in by_rarity.iter().take(spare + 1) {
                 candidates.extend(term.iter().flat_map(|k| posting(k).iter().copied()));
             }
+        }
+        // A subject about a person is found by the person.
+        if let Some(names) = &subject.person {
+            candidates.clear();
+            for term in names {
+                candidates.extend(term.iter().flat_map(|k| posting(k).iter().copied()));
+            }
+            candidates.extend(naming_a_person.iter().copied());
         }
         // The NCND question's own reasoning is read whatever it shares.
         if let Some(ids) = own.get(&subject.question) {
@@ -1029,9 +1333,8 @@ fn read(
 ) -> Option<Inference> {
     let mut because: Vec<(Presupposition, String)> = Vec::new();
     let mut tie_words: Vec<String> = Vec::new();
-    if own {
-        // Statements of holding need no tie: the reasoning is about the subject.
-        let holding = sentence.holding.get_or_init(|| {
+    let holding = || {
+        sentence.holding.get_or_init(|| {
             giveaways(&sentence.text)
                 .into_iter()
                 .map(|hit| {
@@ -1042,8 +1345,11 @@ fn read(
                     (kind, hit.phrase)
                 })
                 .collect()
-        });
-        because.extend(holding.iter().cloned());
+        })
+    };
+    if own {
+        // Statements of holding need no tie: the reasoning is about the subject.
+        because.extend(holding().iter().cloned());
         // Otherwise a clause must refer to the subject and presuppose it.
         let references = references(subject, sentence, vocabulary);
         let found = presuppositions(subject, sentence, vocabulary, Some(&references));
@@ -1060,7 +1366,13 @@ fn read(
         }
         because.extend(found.into_iter().map(|(kind, _, words)| (kind, words)));
     } else if let Some(keys) = subject.ties(sentence) {
-        let found = presuppositions(subject, sentence, vocabulary, None);
+        // "The force holds no information about covert facial recognition."
+        let mut found = presuppositions(subject, sentence, vocabulary, None);
+        found.extend(
+            holding()
+                .iter()
+                .map(|(kind, words)| (*kind, 0, words.clone())),
+        );
         if !found.is_empty() {
             for key in keys {
                 if let Some(word) = surface(sentence, key) {
@@ -1127,6 +1439,37 @@ fn references(
         );
     }
     for (i, token) in tokens.iter().enumerate() {
+        // "Since it was bought …": a pronoun in the reasoning about the
+        // subject refers back to it.
+        if vocabulary.pronouns.contains(&token.word) {
+            // "it was bought", but not "it cannot be stopped" or "it would be used".
+            let modal = |j: usize| {
+                matches!(
+                    tokens[j].word.as_str(),
+                    "can"
+                        | "cannot"
+                        | "could"
+                        | "would"
+                        | "will"
+                        | "might"
+                        | "may"
+                        | "should"
+                        | "not"
+                )
+            };
+            let event_follows = fixed_triggers(sentence, vocabulary)
+                .iter()
+                .any(|(kind, at, _)| {
+                    matches!(kind, Presupposition::Event | Presupposition::Date)
+                        && (i + 1..=i + 3).contains(at)
+                        && tokens[*at].clause == token.clause
+                        && !(i + 1..*at).any(modal)
+                });
+            if event_follows {
+                found.push((i, i + 1));
+            }
+            continue;
+        }
         if !vocabulary.definite.contains(&token.word) {
             continue;
         }
@@ -1237,7 +1580,14 @@ fn presuppositions(
             let object = (j + 1..(j + 6).min(tokens.len()))
                 .take_while(|&k| tokens[k].clause == token.clause)
                 .any(|k| referred_at(k) || tokens[k].number);
-            if !weak || object {
+            // "we do not hold", "we have never used": a denial.
+            let denied = (i + 1..(j + 3).min(tokens.len()))
+                .take_while(|&k| tokens[k].clause == token.clause)
+                .any(|k| vocabulary.negations.any_at(sentence, k));
+            if denied {
+                let end = (j + 3).min(tokens.len());
+                add(i, end, Presupposition::NotHolding, &mut out);
+            } else if !weak || object {
                 add(i, j + 1, Presupposition::Ours, &mut out);
             }
         }
@@ -1303,7 +1653,22 @@ fn fixed_triggers<'s>(
                     || (i > 1
                         && tokens[i - 1].number
                         && CITATION_WORDS.contains(&tokens[i - 2].word.as_str()));
-                if !cited {
+                let month_follows = tokens.get(i + 1).is_some_and(|next| {
+                    vocabulary
+                        .dates
+                        .matching_at(sentence, i + 1)
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == next.stem)
+                });
+                // "the annual report for 2024", "our 2024 strategy".
+                let document = [i.checked_sub(1), i.checked_sub(2), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| tokens.get(j))
+                    .any(|t| vocabulary.document_nouns.contains(&t.stem));
+                // "4 March 2026": the day is part of the date.
+                let day = !year && month_follows && token.word.len() <= 2;
+                if !cited && !day && !document {
                     let kind = if year {
                         Presupposition::Date
                     } else {
@@ -1505,7 +1870,13 @@ pub fn scope_presupposes(scope: &str, vocabulary: &Vocabulary) -> Option<String>
                 .join(" "),
         );
     }
-    None
+    // Anywhere in it: "any deployment of our IMSI catcher since it was bought".
+    let folded = normalise(scope);
+    vocabulary
+        .scope_giveaways
+        .iter()
+        .find(|words| !super::ncnd_text::find_whole_words(&folded, words).is_empty())
+        .cloned()
 }
 
 #[cfg(test)]

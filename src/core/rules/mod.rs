@@ -25,7 +25,7 @@ use super::catalogue::{
 };
 use super::provisions::{LimbSource, ResolvedClaim, resolve_claim};
 use super::text::normalise;
-use ncnd_text::{WordIndex, giveaways, significant_words};
+use ncnd_text::{giveaways, significant_words};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -599,7 +599,6 @@ pub fn assess(case: &Case, context: &Context<'_>) -> Assessment {
         for question in &case.questions {
             check_question(case, question, context, catalogue, &mut out);
         }
-        check_ncnd_against_other_answers(case, &mut out);
         check_what_the_requester_learns(case, context, &mut out);
         for found in
             public_record::officially_confirmed(case, context.public_record, context.inference)
@@ -1557,7 +1556,7 @@ fn check_ncnd_decision(
             Code::NcndConfirms,
             place,
             format!(
-                "the scope begins \"{words}\", which speaks of the thing as one that exists; write it as \"any …\" so the letter neither confirms nor denies it"
+                "the scope says \"{words}\", which speaks of the thing as one that exists; write it as \"any …\" with nothing that assumes it is held, so the letter neither confirms nor denies it"
             ),
         );
     }
@@ -1568,12 +1567,35 @@ fn check_ncnd_decision(
 fn check_what_the_requester_learns(case: &Case, context: &Context<'_>, out: &mut Collector) {
     let flags = inference::what_the_requester_learns(case, context.inference);
     let mut used = vec![false; case.acknowledged.len()];
-    for flag in flags {
+    // One finding per sentence and place, naming every NCND question it
+    // speaks of (a grouped answer's questions share one sentence).
+    let mut seen: Vec<(Place, String)> = Vec::new();
+    for flag in &flags {
+        let key = (flag.place, normalise(&flag.sentence));
+        if seen.contains(&key) {
+            continue;
+        }
+        let also: Vec<String> = flags
+            .iter()
+            .filter(|other| {
+                other.ncnd_question != flag.ncnd_question
+                    && other.place == flag.place
+                    && normalise(&other.sentence) == key.1
+            })
+            .map(|other| format!("Q{}", other.ncnd_question))
+            .collect();
+        seen.push(key);
         let scope = case
             .question(flag.ncnd_question)
             .and_then(|q| q.ncnd().map(|view| view.scope))
             .unwrap_or_default();
-        let message = flag.message(scope);
+        let mut message = flag.message(scope);
+        if !also.is_empty() {
+            message.push_str(&format!(
+                " (and what {} neither confirm nor deny)",
+                also.join(", ")
+            ));
+        }
         let flagged = FlaggedSentence {
             ncnd_question: flag.ncnd_question,
             sentence: flag.sentence.clone(),
@@ -1581,24 +1603,37 @@ fn check_what_the_requester_learns(case: &Case, context: &Context<'_>, out: &mut
         let acknowledged = case
             .acknowledged
             .iter()
-            .position(|a| a.covers(flag.ncnd_question, &flag.sentence));
+            .position(|a| a.covers(&flag.sentence));
         match acknowledged {
-            Some(index) => {
+            Some(index) if case.acknowledged[index].has_reason() => {
                 used[index] = true;
-                let reason = &case.acknowledged[index].reason;
-                let reason = if reason.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", reason.trim())
-                };
+                let reason = case.acknowledged[index]
+                    .reason
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 out.add_flagged(
                     Code::NcndAcknowledged,
                     flag.place,
-                    format!("acknowledged as safe to send{reason}: {message}"),
+                    format!("acknowledged as safe to send ({reason}): {message}"),
                     flagged,
                 );
             }
-            None => out.add_flagged(Code::NcndConfirms, flag.place, message, flagged),
+            Some(index) => {
+                used[index] = true;
+                out.add_flagged(
+                    Code::NcndConfirms,
+                    flag.place,
+                    format!("{message}; it is acknowledged without a reason, which does not count: say why it is safe to send"),
+                    flagged,
+                );
+            }
+            None => out.add_flagged(
+                Code::NcndConfirms,
+                flag.place,
+                format!("{message}; rewrite it so it assumes nothing, or acknowledge it in Review with the reason it is safe to send"),
+                flagged,
+            ),
         }
     }
     for (acknowledgement, used) in case.acknowledged.iter().zip(used) {
@@ -1607,63 +1642,8 @@ fn check_what_the_requester_learns(case: &Case, context: &Context<'_>, out: &mut
                 Code::NcndAcknowledged,
                 Place::Question(acknowledgement.question),
                 format!(
-                    "the acknowledged sentence \"{}\" is no longer flagged (it was changed or removed); the acknowledgement is dropped when the case is saved",
+                    "the acknowledged sentence \"{}\" matches no sentence the check flags (it was changed, removed or mistyped); the acknowledgement is dropped when the case is saved",
                     super::text::ellipsis(&acknowledgement.sentence, 60)
-                ),
-            );
-        }
-    }
-}
-
-/// Another question's answer that speaks about an NCND scope gives it away.
-fn check_ncnd_against_other_answers(case: &Case, out: &mut Collector) {
-    let scopes: Vec<(u32, &str, BTreeSet<String>)> = case
-        .questions
-        .iter()
-        .filter_map(|q| q.ncnd().map(|view| (q.number, view.scope)))
-        .filter(|(_, scope)| !scope.trim().is_empty())
-        .map(|(number, scope)| (number, scope, significant_words(scope)))
-        .filter(|(_, _, words)| !words.is_empty())
-        .collect();
-    if scopes.is_empty() {
-        return;
-    }
-    // Each answer's words are read and indexed once, however many NCND
-    // questions there are.
-    let answers: Vec<(u32, &str, BTreeSet<String>)> = case
-        .questions
-        .iter()
-        .filter_map(|q| {
-            let (answer, verb) = match &q.decision {
-                Decision::NotHeld { explanation, .. } => (explanation.as_str(), "says is not held"),
-                Decision::Disclose { answer } | Decision::PartDisclose { answer, .. } => {
-                    (answer.as_str(), "discloses")
-                }
-                _ => return None,
-            };
-            let mut words = significant_words(&q.text);
-            words.extend(significant_words(answer));
-            Some((q.number, verb, words))
-        })
-        .collect();
-    let (places, words): (Vec<(u32, &str)>, Vec<BTreeSet<String>>) = answers
-        .into_iter()
-        .map(|(number, verb, words)| ((number, verb), words))
-        .unzip();
-    let index = WordIndex::new(words);
-    for (ncnd_number, scope, scope_words) in &scopes {
-        for position in index.speaking_about(scope_words) {
-            let (number, verb) = places[position];
-            // A partly NCND question's own answer is about the rest of it.
-            if number == *ncnd_number {
-                continue;
-            }
-            out.add(
-                Code::NcndConfirms,
-                Place::Question(number),
-                format!(
-                    "Q{number} {verb} what Q{ncnd_number} neither confirms nor denies ({})",
-                    super::text::ellipsis(scope, 60)
                 ),
             );
         }

@@ -64,6 +64,11 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Byte offsets where `phrase` occurs in `text` as whole words.
+/// Where `phrase` occurs in `text` as whole words (both already folded).
+pub(crate) fn find_whole_words(text: &str, phrase: &str) -> Vec<usize> {
+    find_whole(text, phrase)
+}
+
 fn find_whole(text: &str, phrase: &str) -> Vec<usize> {
     let mut hits = Vec::new();
     let mut from = 0;

@@ -161,12 +161,20 @@ impl ConfirmedOnRecord<'_> {
                 entry.does_not_confirm.trim()
             )
         };
+        // One line, whatever the team file holds.
+        let line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let confirms = line(entry.confirms.trim());
         format!(
-            "{} officially confirmed ({}; {}) that {}. Neither confirming nor denying that fact can no longer be sustained.{reach}",
-            entry.who,
+            "{} officially confirmed ({}; {}) that {}; an NCND answer on that fact cannot be sustained, so say what is on the record and neither confirm nor deny only what it does not reach.{}",
+            line(&entry.who),
             entry.when(),
-            entry.source,
-            lower_first(entry.confirms.trim()),
+            line(&entry.source),
+            lower_first(confirms.trim_end_matches('.')),
+            if reach.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", line(&reach))
+            },
         )
     }
 }
