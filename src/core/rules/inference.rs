@@ -1875,7 +1875,7 @@ pub fn scope_presupposes(scope: &str, vocabulary: &Vocabulary) -> Option<String>
     vocabulary
         .scope_giveaways
         .iter()
-        .find(|words| !super::ncnd_text::find_whole_words(&folded, words).is_empty())
+        .find(|words| !super::ncnd_text::find_whole(&folded, words).is_empty())
         .cloned()
 }
 

@@ -63,13 +63,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\''
 }
 
-/// Byte offsets where `phrase` occurs in `text` as whole words.
-/// Where `phrase` occurs in `text` as whole words (both already folded).
-pub(crate) fn find_whole_words(text: &str, phrase: &str) -> Vec<usize> {
-    find_whole(text, phrase)
-}
-
-fn find_whole(text: &str, phrase: &str) -> Vec<usize> {
+/// Byte offsets where `phrase` occurs in `text` as whole words (both folded).
+pub(crate) fn find_whole(text: &str, phrase: &str) -> Vec<usize> {
     let mut hits = Vec::new();
     let mut from = 0;
     while let Some(found) = text[from..].find(phrase) {
