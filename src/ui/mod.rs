@@ -1274,8 +1274,9 @@ impl DrafterApp {
                     settings_window::Outcome::None => {}
                     settings_window::Outcome::Cancel => self.overlay = None,
                     settings_window::Outcome::Save => {
-                        self.overlay = None;
-                        self.apply_settings(ctx);
+                        if self.apply_settings(ctx) {
+                            self.overlay = None;
+                        }
                     }
                 }
             }
@@ -1326,7 +1327,9 @@ impl DrafterApp {
         }
     }
 
-    fn apply_settings(&mut self, ctx: &egui::Context) {
+    /// Saves the Settings form; false (and nothing saved, the form kept
+    /// open) when a public record entry is incomplete.
+    fn apply_settings(&mut self, ctx: &egui::Context) -> bool {
         let mut form = self.settings.clone();
         for entry in &mut form.record {
             entry.matches = entry
@@ -1335,6 +1338,36 @@ impl DrafterApp {
                 .map(|m| m.trim().to_string())
                 .filter(|m| !m.is_empty())
                 .collect();
+        }
+        // An entry that could never be shown or matched is not saved.
+        let incomplete = form
+            .record
+            .iter()
+            .zip(
+                form.record_dates
+                    .iter()
+                    .chain(std::iter::repeat(&String::new())),
+            )
+            .enumerate()
+            .find_map(|(index, (entry, date))| {
+                let missing = if entry.who.trim().is_empty() {
+                    Some("who said it")
+                } else if entry.confirms.trim().is_empty() {
+                    Some("what it confirms")
+                } else if entry.matches.is_empty() {
+                    Some("the phrases it matches")
+                } else if !date.trim().is_empty()
+                    && crate::core::case_file::parse_iso_date(date.trim()).is_err()
+                {
+                    Some("a date written YYYY-MM-DD (or left blank)")
+                } else {
+                    None
+                };
+                missing.map(|what| format!("entry {} needs {what}", index + 1))
+            });
+        if let Some(problem) = incomplete {
+            self.set_status(format!("Settings not saved: public record {problem}"), true);
+            return false;
         }
         self.prefs.dark_mode = form.dark_mode;
         self.prefs.text_scale = form.text_scale;
@@ -1346,27 +1379,29 @@ impl DrafterApp {
         if let Err(error) = crate::session::settings::save_profile(&profile_path, &form.profile()) {
             self.set_status(format!("Authority profile not saved: {error}"), true);
         }
+        let mut record_problem: Option<String> = None;
         if form.record != self.setup.public_record.team {
             let path = self.env.record_path();
             if let Some(problem) = &self.record_unreadable {
                 // Never write over a file that could not be read.
-                self.set_status(
-                    format!("Public record not saved: the team's file could not be read, so it is left as it is; fix or move it first ({problem})"),
-                    true,
-                );
+                record_problem = Some(format!(
+                    "Public record not saved: the team's file could not be read, so it is left as it is; fix or move it first ({problem})"
+                ));
             } else if let Err(error) =
                 crate::session::settings::save_team_record(&path, &form.record)
             {
-                self.set_status(format!("Public record not saved: {error}"), true);
+                record_problem = Some(format!("Public record not saved: {error}"));
             }
         }
         self.save_prefs();
         self.reload_setup();
         self.apply_theme(ctx);
-        match self.setup_problems.first() {
-            Some(problem) => self.set_status(problem.clone(), true),
-            None => self.set_status("Settings saved.", false),
+        match (record_problem, self.setup_problems.first()) {
+            (Some(problem), _) => self.set_status(problem, true),
+            (None, Some(problem)) => self.set_status(problem.clone(), true),
+            (None, None) => self.set_status("Settings saved.", false),
         }
+        true
     }
 }
 
